@@ -1,0 +1,121 @@
+import * as path from 'path';
+import { App, Duration, Stack, StackProps } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import { Construct } from 'constructs';
+import {
+  acknowledgeRule, CacheClusterSize, GatewayAccountLogging, RestAuthorization, RestGateway, RestIntegration,
+} from '../lib';
+
+const ENV = { account: '111111111111', region: 'eu-west-1' };
+
+/**
+ * An example Lambda handler. The functions are the user's, not the library's: their compliance
+ * findings that an example cannot fix are acknowledged here with the reason.
+ */
+export function exampleFunction(scope: Construct, id: string): lambda.Function {
+  const fn = new lambda.Function(scope, id, {
+    runtime: lambda.Runtime.NODEJS_24_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromAsset(path.join(__dirname, 'handlers')),
+    timeout: Duration.seconds(10),
+    memorySize: 256,
+    tracing: lambda.Tracing.ACTIVE,
+  });
+  const reasons: { [id: string]: string } = {
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]':
+      'Example handler: the AWS managed basic execution role only writes its own logs.',
+    'Serverless-LambdaDLQ': 'Invoked synchronously by API Gateway: errors return to the caller; a DLQ applies only to asynchronous invocations.',
+    'AwsSolutions-IAM5[Resource::*]': 'X-Ray tracing: xray:PutTraceSegments and PutTelemetryRecords support no resource-level permissions.',
+    'cdk-validator-cfnguard::lambda_inside_vpc_check': 'Example handler with no private resources to reach; a VPC adds cold-start latency and NAT cost for nothing.',
+  };
+  for (const [ruleId, reason] of Object.entries(reasons)) {
+    acknowledgeRule(fn, ruleId, reason);
+  }
+  return fn;
+}
+
+/** A regional WAF web ACL with AWS managed common rules, for the example stages. */
+export function exampleWebAcl(scope: Construct, id: string): wafv2.CfnWebACL {
+  return new wafv2.CfnWebACL(scope, id, {
+    scope: 'REGIONAL',
+    defaultAction: { allow: {} },
+    visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: id, sampledRequestsEnabled: true },
+    rules: [{
+      name: 'AWSManagedRulesCommonRuleSet',
+      priority: 0,
+      overrideAction: { none: {} },
+      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesCommonRuleSet' } },
+      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'common', sampledRequestsEnabled: true },
+    }],
+  });
+}
+
+/** The account-level CloudWatch role for execution logs: once per account and region. */
+export class AccountLoggingStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    new GatewayAccountLogging(this, 'ApiGatewayAccountLogging');
+  }
+}
+
+/** A REST API with dev and prod stages, IAM, Cognito and Lambda authorizers, caching and CORS. */
+export class RestApiStack extends Stack {
+  public readonly gateway: RestGateway;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    const orders = exampleFunction(this, 'OrdersFunction');
+    const authorizerFn = exampleFunction(this, 'AuthorizerFunction');
+    const userPool = new cognito.UserPool(this, 'Users', {
+      passwordPolicy: { minLength: 12, requireSymbols: true, requireDigits: true, requireLowercase: true, requireUppercase: true },
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { sms: false, otp: true },
+      featurePlan: cognito.FeaturePlan.PLUS,
+    });
+
+    const webAcl = exampleWebAcl(this, 'WebAcl');
+
+    this.gateway = new RestGateway(this, 'Orders', {
+      description: 'Orders API',
+      stages: [
+        { stageName: 'dev', variables: { environment: 'dev' }, webAclArn: webAcl.attrArn },
+        {
+          stageName: 'prod',
+          webAclArn: webAcl.attrArn,
+          variables: { environment: 'prod' },
+          throttle: { rateLimit: 500, burstLimit: 1000 },
+          cache: { clusterSize: CacheClusterSize.GB_0_5, ttl: Duration.minutes(5) },
+        },
+      ],
+      cors: { allowOrigins: ['https://app.example.com'] },
+    });
+
+    this.gateway.addRoute('GET /orders', RestIntegration.lambdaFunction(orders), {
+      requestParameters: { 'method.request.querystring.page': false },
+      cache: { keyParameters: ['method.request.querystring.page'] },
+    });
+    this.gateway.addRoute('GET /orders/{id}', RestIntegration.lambdaFunction(orders));
+    this.gateway.addRoute('POST /orders', RestIntegration.lambdaFunction(orders), {
+      authorization: RestAuthorization.cognito([userPool], { scopes: ['orders/write'] }),
+      requestSchema: {
+        type: apigateway.JsonSchemaType.OBJECT,
+        required: ['item', 'quantity'],
+        properties: { item: { type: apigateway.JsonSchemaType.STRING }, quantity: { type: apigateway.JsonSchemaType.INTEGER, minimum: 1 } },
+      },
+      throttle: { rateLimit: 50, burstLimit: 100 },
+    });
+    this.gateway.addRoute('DELETE /orders/{id}', RestIntegration.lambdaFunction(orders), {
+      authorization: RestAuthorization.lambdaToken(authorizerFn),
+    });
+    this.gateway.addRoute('GET /health', RestIntegration.mock({ responseBody: '{"status":"ok"}' }));
+  }
+}
+
+/** Adds every example stack to the app. */
+export function buildExampleApp(app: App): void {
+  new AccountLoggingStack(app, 'ApiGatewayAccountLogging', { env: ENV });
+  new RestApiStack(app, 'RestApiExample', { env: ENV });
+}

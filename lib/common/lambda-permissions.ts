@@ -1,0 +1,61 @@
+import { Names, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+
+/**
+ * One `lambda:InvokeFunction` permission per (function or alias, stage), never one per route:
+ * a function's resource policy is limited to 20 KB (rule 13). Each permission is scoped to one
+ * stage's execute-api ARN and carries SourceAccount (Control Tower CT.LAMBDA.PR.2).
+ */
+export class LambdaInvokePermissions {
+  private readonly functions = new Map<string, lambda.IFunction>();
+  private readonly stages: string[] = [];
+  private readonly granted = new Set<string>();
+  private scope?: Construct;
+
+  constructor(
+    private readonly parent: Construct,
+    private readonly sourceArnForStage: (stageName: string) => string,
+  ) {}
+
+  /** Registers a function; grants it for every stage known now or later. */
+  public addFunction(fn: lambda.IFunction): void {
+    const key = Names.nodeUniqueId(fn.node);
+    this.functions.set(key, fn);
+    for (const stage of this.stages) {
+      this.grant(key, fn, stage);
+    }
+  }
+
+  /** Grants a function (typically a stage's alias) for one stage only. */
+  public addFunctionForStage(fn: lambda.IFunction, stageName: string): void {
+    this.grant(Names.nodeUniqueId(fn.node), fn, stageName);
+  }
+
+  /** Registers a stage; grants every function known now for it. */
+  public addStage(stageName: string): void {
+    this.stages.push(stageName);
+    for (const [key, fn] of this.functions) {
+      this.grant(key, fn, stageName);
+    }
+  }
+
+  /** How many permissions were created. */
+  public get count(): number {
+    return this.granted.size;
+  }
+
+  private grant(key: string, fn: lambda.IFunction, stageName: string): void {
+    const id = `${key}-${stageName}`;
+    if (this.granted.has(id)) return;
+    this.granted.add(id);
+    this.scope ??= new Construct(this.parent, 'InvokePermissions');
+    new lambda.CfnPermission(this.scope, id, {
+      action: 'lambda:InvokeFunction',
+      functionName: fn.functionArn,
+      principal: 'apigateway.amazonaws.com',
+      sourceArn: this.sourceArnForStage(stageName),
+      sourceAccount: Stack.of(this.parent).account,
+    });
+  }
+}

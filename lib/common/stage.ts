@@ -1,0 +1,70 @@
+import { IConstruct } from 'constructs';
+import { AccessLogOptions } from './access-logs';
+import { check } from './errors';
+import {
+  MAX_STAGE_VARIABLES, countViolation, stageNameViolation, stageVariableNameViolation, stageVariableValueViolation,
+} from './rules';
+import { ThrottleSettings, validateThrottle } from './throttle';
+
+/**
+ * What every gateway's stage has: a name, variables, a default throttle, access logs and metrics.
+ * RestStageOptions, HttpStageOptions and WebSocketStageOptions extend it.
+ */
+export interface GatewayStageOptions {
+  /** The stage name: letters, digits, '-' and '_', at most 128 characters. */
+  readonly stageName: string;
+  /**
+   * Stage variables: at most 100; names `[A-Za-z0-9_]{1,64}`; values at most 512 characters
+   * of `[A-Za-z0-9-._~:/?#&=,]`.
+   * @default - no variables
+   */
+  readonly variables?: { [name: string]: string };
+  /**
+   * The stage's default throttle for every route.
+   * @default - the account defaults: 10,000 requests per second, burst 5,000
+   */
+  readonly throttle?: ThrottleSettings;
+  /**
+   * Access logs.
+   * @default - JSON access logs to a new log group kept one year
+   */
+  readonly accessLogs?: AccessLogOptions;
+  /**
+   * Per-route CloudWatch metrics (extra cost per metric).
+   * @default true
+   */
+  readonly detailedMetrics?: boolean;
+  /**
+   * A description of the stage.
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/** Validates the parts of a stage every gateway shares (rules 5, 6, 12). */
+export function validateStageOptions(scope: IConstruct, prop: string, stage: GatewayStageOptions,
+  allowDollarDefault: boolean): void {
+  check(scope, `${prop}.stageName`, stage.stageName, stageNameViolation(stage.stageName, allowDollarDefault));
+  validateStageVariables(scope, `${prop}.variables`, stage.variables ?? {});
+  validateThrottle(scope, `${prop}.throttle`, stage.throttle);
+}
+
+/** Validates a stage-variable map (rule 6). */
+export function validateStageVariables(scope: IConstruct, prop: string, variables: { [name: string]: string }): void {
+  const names = Object.keys(variables);
+  check(scope, prop, `${names.length} variables`, countViolation(names.length, MAX_STAGE_VARIABLES, 'stage variables per stage'));
+  for (const name of names) {
+    check(scope, `${prop} name`, name, stageVariableNameViolation(name));
+    check(scope, `${prop}.${name}`, variables[name], stageVariableValueViolation(variables[name]));
+  }
+}
+
+/** Rejects two stages with the same name. */
+export function validateUniqueStageNames(scope: IConstruct, prop: string, stages: GatewayStageOptions[]): void {
+  const seen = new Set<string>();
+  stages.forEach((s, i) => {
+    check(scope, `${prop}[${i}].stageName`, s.stageName,
+      seen.has(s.stageName) ? 'stage names must be unique within one API' : undefined);
+    seen.add(s.stageName);
+  });
+}

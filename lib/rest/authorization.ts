@@ -1,0 +1,209 @@
+import { Duration, Names } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { check } from '../common/errors';
+import { authorizerTtlViolation } from '../common/rules';
+
+/** How a REST route is authorized. */
+export enum RestAuthorizationKind {
+  /** No authorization: anyone may call the route. */
+  NONE = 'NONE',
+  /** AWS IAM (SigV4-signed requests). */
+  IAM = 'AWS_IAM',
+  /** Amazon Cognito user pools. */
+  COGNITO = 'COGNITO_USER_POOLS',
+  /** A Lambda authorizer reading one token. */
+  LAMBDA_TOKEN = 'LAMBDA_TOKEN',
+  /** A Lambda authorizer reading request parameters. */
+  LAMBDA_REQUEST = 'LAMBDA_REQUEST',
+}
+
+/** Options of a Cognito user pool authorization. */
+export interface RestCognitoAuthorizationOptions {
+  /**
+   * OAuth scopes the access token must carry (then send the access token, not the ID token).
+   * @default - none: any valid ID token of the pools
+   */
+  readonly scopes?: string[];
+  /**
+   * Where the token is read.
+   * @default 'method.request.header.Authorization'
+   */
+  readonly identitySource?: string;
+}
+
+/** Options of a Lambda TOKEN authorizer. */
+export interface RestLambdaTokenAuthorizationOptions {
+  /**
+   * Where the token is read.
+   * @default 'method.request.header.Authorization'
+   */
+  readonly identitySource?: string;
+  /**
+   * A regular expression the token must match before the Lambda is called.
+   * @default - none
+   */
+  readonly validationRegex?: string;
+  /**
+   * How long API Gateway caches the authorizer's policy: 0 to 3600 s.
+   * @default Duration.minutes(5)
+   */
+  readonly resultsCacheTtl?: Duration;
+}
+
+/** Options of a Lambda REQUEST authorizer. */
+export interface RestLambdaRequestAuthorizationOptions {
+  /**
+   * Request parameters the authorizer reads, e.g. `apigateway.IdentitySource.header('X-Tenant')`.
+   * Required when results are cached: they form the cache key.
+   */
+  readonly identitySources: string[];
+  /**
+   * How long API Gateway caches the authorizer's policy: 0 to 3600 s.
+   * @default Duration.minutes(5)
+   */
+  readonly resultsCacheTtl?: Duration;
+}
+
+/** What a route's method gets from its authorization. */
+export interface RestAuthorizationConfig {
+  /** The method's authorization type. */
+  readonly authorizationType: apigateway.AuthorizationType;
+  /**
+   * The authorizer.
+   * @default - none
+   */
+  readonly authorizer?: apigateway.IAuthorizer;
+  /**
+   * OAuth scopes.
+   * @default - none
+   */
+  readonly scopes?: string[];
+}
+
+/**
+ * Authorization of a RestGateway route: `RestAuthorization.iam()` (the gateway default),
+ * `.cognito(pools)`, `.lambdaToken(fn)`, `.lambdaRequest(fn, ...)` or `.none()`.
+ * One authorizer is created per gateway however many routes share the same object.
+ */
+export class RestAuthorization {
+  /** No authorization. Must be chosen explicitly; fails cdk-nag AwsSolutions-APIG4. */
+  public static none(): RestAuthorization {
+    return new RestAuthorization(RestAuthorizationKind.NONE);
+  }
+
+  /** IAM authorization: callers sign requests with SigV4; grant them with `grantInvoke`. */
+  public static iam(): RestAuthorization {
+    return new RestAuthorization(RestAuthorizationKind.IAM);
+  }
+
+  /** Cognito user pools authorization. */
+  public static cognito(userPools: cognito.IUserPool[], options: RestCognitoAuthorizationOptions = {}): RestAuthorization {
+    return new RestAuthorization(RestAuthorizationKind.COGNITO, userPools, undefined, options);
+  }
+
+  /** A Lambda TOKEN authorizer. */
+  public static lambdaToken(handler: lambda.IFunction, options: RestLambdaTokenAuthorizationOptions = {}): RestAuthorization {
+    return new RestAuthorization(RestAuthorizationKind.LAMBDA_TOKEN, undefined, handler, undefined, options);
+  }
+
+  /** A Lambda REQUEST authorizer. */
+  public static lambdaRequest(handler: lambda.IFunction, options: RestLambdaRequestAuthorizationOptions): RestAuthorization {
+    return new RestAuthorization(RestAuthorizationKind.LAMBDA_REQUEST, undefined, handler, undefined, undefined, options);
+  }
+
+  private readonly authorizers = new Map<Construct, apigateway.IAuthorizer>();
+
+  private constructor(
+    /** The kind of authorization. */
+    public readonly kind: RestAuthorizationKind,
+    private readonly userPools?: cognito.IUserPool[],
+    private readonly handler?: lambda.IFunction,
+    private readonly cognitoOptions?: RestCognitoAuthorizationOptions,
+    private readonly tokenOptions?: RestLambdaTokenAuthorizationOptions,
+    private readonly requestOptions?: RestLambdaRequestAuthorizationOptions,
+  ) {}
+
+  /**
+   * Builds (once per gateway) what a method needs.
+   * @internal
+   */
+  public _bind(gateway: Construct, authorizerScope: Construct): RestAuthorizationConfig {
+    switch (this.kind) {
+      case RestAuthorizationKind.NONE:
+        return { authorizationType: apigateway.AuthorizationType.NONE };
+      case RestAuthorizationKind.IAM:
+        return { authorizationType: apigateway.AuthorizationType.IAM };
+      case RestAuthorizationKind.COGNITO:
+        return {
+          authorizationType: apigateway.AuthorizationType.COGNITO,
+          authorizer: this.authorizerFor(gateway, authorizerScope),
+          scopes: this.cognitoOptions?.scopes,
+        };
+      default:
+        return {
+          authorizationType: apigateway.AuthorizationType.CUSTOM,
+          authorizer: this.authorizerFor(gateway, authorizerScope),
+        };
+    }
+  }
+
+  /** @internal true when this authorization has created an authorizer for the gateway. */
+  public _hasAuthorizerFor(gateway: Construct): boolean {
+    return this.authorizers.has(gateway);
+  }
+
+  private authorizerFor(gateway: Construct, scope: Construct): apigateway.IAuthorizer {
+    const existing = this.authorizers.get(gateway);
+    if (existing) return existing;
+    const created = this.createAuthorizer(scope);
+    this.authorizers.set(gateway, created);
+    return created;
+  }
+
+  private createAuthorizer(scope: Construct): apigateway.IAuthorizer {
+    if (this.kind === RestAuthorizationKind.COGNITO) {
+      const pools = this.userPools ?? [];
+      check(scope, 'RestAuthorization.cognito userPools', '[]', pools.length === 0 ? 'give at least one user pool' : undefined);
+      const id = `Cognito-${pools.map(p => Names.nodeUniqueId(p.node)).join('-')}`;
+      return new apigateway.CognitoUserPoolsAuthorizer(scope, id, {
+        cognitoUserPools: pools,
+        identitySource: this.cognitoOptions?.identitySource,
+      });
+    }
+    const handler = this.handler!;
+    const id = `${this.kind === RestAuthorizationKind.LAMBDA_TOKEN ? 'Token' : 'Request'}-${Names.nodeUniqueId(handler.node)}`;
+    let authorizer: apigateway.TokenAuthorizer | apigateway.RequestAuthorizer;
+    if (this.kind === RestAuthorizationKind.LAMBDA_TOKEN) {
+      const ttl = this.tokenOptions?.resultsCacheTtl ?? Duration.minutes(5);
+      check(scope, 'RestAuthorization.lambdaToken resultsCacheTtl', `${ttl.toSeconds()} s`, authorizerTtlViolation(ttl.toSeconds()));
+      authorizer = new apigateway.TokenAuthorizer(scope, id, {
+        handler,
+        identitySource: this.tokenOptions?.identitySource,
+        validationRegex: this.tokenOptions?.validationRegex,
+        resultsCacheTtl: ttl,
+      });
+    } else {
+      const opts = this.requestOptions!;
+      const ttl = opts.resultsCacheTtl ?? Duration.minutes(5);
+      check(scope, 'RestAuthorization.lambdaRequest resultsCacheTtl', `${ttl.toSeconds()} s`, authorizerTtlViolation(ttl.toSeconds()));
+      check(scope, 'RestAuthorization.lambdaRequest identitySources', opts.identitySources,
+        ttl.toSeconds() > 0 && opts.identitySources.length === 0
+          ? 'a REQUEST authorizer with a results cache needs at least one identity source (the cache key)' : undefined);
+      authorizer = new apigateway.RequestAuthorizer(scope, id, {
+        handler,
+        identitySources: opts.identitySources,
+        resultsCacheTtl: ttl,
+      });
+    }
+    // aws-cdk-lib grants the authorizer's invoke permission without SourceAccount; add it
+    // (Control Tower CT.LAMBDA.PR.2).
+    const permission = handler.node.tryFindChild(`${Names.uniqueId(authorizer)}:Permissions`);
+    if (permission instanceof lambda.CfnPermission) {
+      permission.sourceAccount = authorizer.stack.account;
+    }
+    return authorizer;
+  }
+}

@@ -1,0 +1,637 @@
+import { ArnFormat, Aspects, Duration, IAspect, Lazy, Names, Resource, Size, Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import { Construct, IConstruct } from 'constructs';
+import { AccessLogKind, resolveAccessLogs } from '../common/access-logs';
+import { GatewayAccountLogging } from '../common/account-logging';
+import { acknowledgeRule } from '../common/compliance';
+import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS, GatewayCorsOptions, validateCors } from '../common/cors';
+import { EndpointKind, GatewayEndpoint } from '../common/endpoint';
+import { GatewayValidationError, check, warn } from '../common/errors';
+import { LambdaInvokePermissions } from '../common/lambda-permissions';
+import { parseRouteKey } from '../common/route-key';
+import { cacheTtlViolation, countViolation } from '../common/rules';
+import { GatewayStageOptions, validateStageOptions, validateUniqueStageNames } from '../common/stage';
+import { DEFAULT_STAGE_THROTTLE, ThrottleSettings, validateThrottle } from '../common/throttle';
+import { RestAuthorization } from './authorization';
+import { CacheClusterSize, RestCacheOptions, RestRouteCacheOptions } from './cache';
+import { RestIntegration } from './integration';
+import { MAX_RESOURCE_POLICY_CHARS, privateApiPolicyStatements, resolvePrivateEndpoints } from './private-endpoint';
+
+/** REST quotas (rule 14). */
+const MAX_REST_STAGES = 10;
+const MAX_REST_AUTHORIZERS = 10;
+const MAX_REST_RESOURCES = 300;
+
+/** One stage of a RestGateway. */
+export interface RestStageOptions extends GatewayStageOptions {
+  /**
+   * AWS X-Ray tracing.
+   * @default true
+   */
+  readonly tracing?: boolean;
+  /**
+   * Execution logging level. Execution logs need the account-level CloudWatch role: see
+   * GatewayAccountLogging.
+   * @default apigateway.MethodLoggingLevel.ERROR
+   */
+  readonly executionLogLevel?: apigateway.MethodLoggingLevel;
+  /**
+   * Log full requests and responses in execution logs. They may contain secrets and personal
+   * data, so this warns when turned on.
+   * @default false
+   */
+  readonly dataTrace?: boolean;
+  /**
+   * A cache cluster for this stage (billed per hour). GET routes are cached, encrypted.
+   * @default - no cache
+   */
+  readonly cache?: RestCacheOptions;
+  /**
+   * The ARN of a regional AWS WAFv2 web ACL to associate with this stage.
+   * @default - no web ACL
+   */
+  readonly webAclArn?: string;
+}
+
+/** Options of one route. */
+export interface RestRouteOptions {
+  /**
+   * How the route is authorized.
+   * @default - the gateway's defaultAuthorization (IAM unless set)
+   */
+  readonly authorization?: RestAuthorization;
+  /**
+   * Whether callers must send an API key (X-API-Key header).
+   * @default false
+   */
+  readonly apiKeyRequired?: boolean;
+  /**
+   * Query-string and header parameters the route declares, e.g.
+   * `{ 'method.request.querystring.page': false, 'method.request.header.X-Tenant': true }`;
+   * `true` makes the parameter required (checked by the request validator).
+   * Path parameters of the route key are declared automatically.
+   * @default - only the path parameters
+   */
+  readonly requestParameters?: { [name: string]: boolean };
+  /**
+   * A JSON schema the `application/json` request body must match (checked by the request validator).
+   * @default - the body is not validated
+   */
+  readonly requestSchema?: apigateway.JsonSchema;
+  /**
+   * Cache settings for this route on stages with a cache.
+   * @default - the stage's: GET routes cached with the stage's TTL
+   */
+  readonly cache?: RestRouteCacheOptions;
+  /**
+   * A throttle for this route on every stage.
+   * @default - the stage's default throttle
+   */
+  readonly throttle?: ThrottleSettings;
+  /**
+   * An operation name for SDK generation.
+   * @default - none
+   */
+  readonly operationName?: string;
+}
+
+/** Properties of a RestGateway. */
+export interface RestGatewayProps {
+  /**
+   * The API's name.
+   * @default - the construct id
+   */
+  readonly restApiName?: string;
+  /**
+   * A description.
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Where the API is reachable.
+   * @default GatewayEndpoint.regional()
+   */
+  readonly endpoint?: GatewayEndpoint;
+  /**
+   * The stages, each deployed from the same API definition. At most 10.
+   * @default - one stage named 'prod' with the secure defaults
+   */
+  readonly stages?: RestStageOptions[];
+  /**
+   * Authorization of routes that do not set their own.
+   * @default RestAuthorization.iam()
+   */
+  readonly defaultAuthorization?: RestAuthorization;
+  /**
+   * CORS: adds OPTIONS preflight routes (unauthenticated, 204) and the CORS headers on 4XX and
+   * 5XX gateway responses.
+   * @default - no CORS
+   */
+  readonly cors?: GatewayCorsOptions;
+  /**
+   * Resource-policy statements added to the API's policy (to a private API's generated one too).
+   * @default - none (private APIs get one that admits only their VPC endpoints)
+   */
+  readonly policyStatements?: iam.PolicyStatement[];
+  /**
+   * Binary media types, e.g. `image/png`.
+   * @default - none
+   */
+  readonly binaryMediaTypes?: string[];
+  /**
+   * Compress responses larger than this.
+   * @default - no compression
+   */
+  readonly minCompressionSize?: Size;
+  /**
+   * Disable the default `execute-api` endpoint (once a custom domain serves the API).
+   * @default false
+   */
+  readonly disableExecuteApiEndpoint?: boolean;
+}
+
+/** Options of `grantInvoke`. */
+export interface RestGrantInvokeOptions {
+  /**
+   * Only this route, e.g. `GET /orders/{id}`.
+   * @default - every route
+   */
+  readonly routeKey?: string;
+  /**
+   * Only this stage.
+   * @default - every stage
+   */
+  readonly stageName?: string;
+}
+
+/** A REST API managed by this library, or imported. */
+export interface IRestGateway extends IConstruct {
+  /** The REST API id. */
+  readonly restApiId: string;
+
+  /** The execute-api ARN of a method, path and stage (`*` wildcards by default). */
+  arnForExecuteApi(method?: string, path?: string, stageName?: string): string;
+
+  /** Grants `execute-api:Invoke` for IAM-authorized routes. */
+  grantInvoke(grantee: iam.IGrantable, options?: RestGrantInvokeOptions): iam.Grant;
+}
+
+/** Attributes to import a REST API. */
+export interface RestGatewayAttributes {
+  /** The REST API id. */
+  readonly restApiId: string;
+}
+
+abstract class RestGatewayBase extends Resource implements IRestGateway {
+  public abstract readonly restApiId: string;
+
+  public arnForExecuteApi(method: string = '*', path: string = '/*', stageName: string = '*'): string {
+    return Stack.of(this).formatArn({
+      service: 'execute-api',
+      resource: this.restApiId,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+      resourceName: `${stageName}/${method}${path}`,
+    });
+  }
+
+  public grantInvoke(grantee: iam.IGrantable, options: RestGrantInvokeOptions = {}): iam.Grant {
+    let method = '*';
+    let path = '/*';
+    if (options.routeKey !== undefined) {
+      const parsed = parseRouteKey(options.routeKey);
+      method = parsed.method === 'ANY' ? '*' : parsed.method;
+      path = parsed.path.replace(/\{[^}]+\}/g, '*');
+    }
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['execute-api:Invoke'],
+      resourceArns: [this.arnForExecuteApi(method, path, options.stageName ?? '*')],
+    });
+  }
+}
+
+interface RouteSetting {
+  readonly method: string;
+  readonly path: string;
+  readonly cache?: RestRouteCacheOptions;
+  readonly throttle?: ThrottleSettings;
+}
+
+/**
+ * A REST API with secure, observable defaults: regional endpoint, IAM authorization on every
+ * route, JSON access logs, execution logs at ERROR without bodies, X-Ray, detailed metrics, a
+ * request validator, and one Lambda permission per function per stage.
+ *
+ * @example
+ * const api = new RestGateway(this, 'Orders', {
+ *   stages: [{ stageName: 'dev' }, { stageName: 'prod' }],
+ * });
+ * api.addRoute('GET /orders/{id}', RestIntegration.lambdaFunction(ordersFn));
+ */
+export class RestGateway extends RestGatewayBase {
+  /** Imports an existing REST API. */
+  public static fromRestGatewayAttributes(scope: Construct, id: string, attrs: RestGatewayAttributes): IRestGateway {
+    class Import extends RestGatewayBase {
+      public readonly restApiId = attrs.restApiId;
+    }
+    return new Import(scope, id);
+  }
+
+  /** The underlying aws-cdk-lib REST API. */
+  public readonly restApi: apigateway.RestApi;
+  /** The REST API id. */
+  public readonly restApiId: string;
+  /** The endpoint kind. */
+  public readonly endpointKind: EndpointKind;
+  /** The request validator (body and parameters) used by routes that declare a schema or required parameters. */
+  public readonly requestValidator: apigateway.RequestValidator;
+
+  private readonly stageMap = new Map<string, apigateway.Stage>();
+  private readonly stageOptions = new Map<string, RestStageOptions>();
+  private readonly routes = new Map<string, apigateway.Method>();
+  private readonly routeSettings: RouteSetting[] = [];
+  private readonly authorizers = new Set<apigateway.IAuthorizer>();
+  private readonly permissions: LambdaInvokePermissions;
+  private readonly defaultAuthorization: RestAuthorization;
+  private readonly cors?: GatewayCorsOptions;
+  private routeScope?: Construct;
+
+  constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
+    super(scope, id);
+    const stages = props.stages ?? [{ stageName: 'prod' }];
+    const endpoint = props.endpoint ?? GatewayEndpoint.regional();
+    this.endpointKind = endpoint.kind;
+    this.defaultAuthorization = props.defaultAuthorization ?? RestAuthorization.iam();
+    this.cors = props.cors;
+
+    check(this, 'stages', '[]', stages.length === 0 ? 'a RestGateway has at least one stage' : undefined);
+    check(this, 'stages', `${stages.length} stages`, countViolation(stages.length, MAX_REST_STAGES, 'stages per REST API'));
+    validateUniqueStageNames(this, 'stages', stages);
+    stages.forEach((stage, i) => this.validateStage(`stages[${i}]`, stage));
+    validateCors(this, 'cors', props.cors);
+
+    // Endpoint and resource policy.
+    const policyStatements = [...props.policyStatements ?? []];
+    let vpcEndpointIds: string[] | undefined;
+    if (endpoint.kind === EndpointKind.PRIVATE) {
+      const endpoints = resolvePrivateEndpoints(this, 'endpoint', endpoint.privateOptions ?? {});
+      vpcEndpointIds = endpoints.map(e => e.vpcEndpointId);
+      policyStatements.unshift(...privateApiPolicyStatements(vpcEndpointIds));
+    }
+    const policy = policyStatements.length > 0 ? new iam.PolicyDocument({ statements: policyStatements }) : undefined;
+
+    const [first, ...others] = stages;
+    this.restApi = new apigateway.RestApi(this, 'RestApi', {
+      restApiName: props.restApiName ?? id,
+      description: props.description,
+      endpointConfiguration: {
+        types: [endpoint.kind === EndpointKind.EDGE ? apigateway.EndpointType.EDGE
+          : endpoint.kind === EndpointKind.PRIVATE ? apigateway.EndpointType.PRIVATE : apigateway.EndpointType.REGIONAL],
+        vpcEndpoints: undefined,
+      },
+      policy,
+      binaryMediaTypes: props.binaryMediaTypes,
+      minCompressionSize: props.minCompressionSize,
+      disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
+      // The account-level CloudWatch role is one per account and region: never made per API.
+      cloudWatchRole: false,
+      deploy: true,
+      retainDeployments: false,
+      deployOptions: this.stageProps(first),
+      defaultCorsPreflightOptions: props.cors ? {
+        allowOrigins: props.cors.allowOrigins,
+        allowMethods: props.cors.allowMethods ?? DEFAULT_CORS_METHODS,
+        allowHeaders: props.cors.allowHeaders ?? DEFAULT_CORS_HEADERS,
+        exposeHeaders: props.cors.exposeHeaders,
+        allowCredentials: props.cors.allowCredentials,
+        maxAge: props.cors.maxAge ?? Duration.minutes(10),
+      } : undefined,
+    });
+    this.restApiId = this.restApi.restApiId;
+    if (vpcEndpointIds) {
+      // aws-cdk-lib renders vpcEndpointIds only for PRIVATE; set them on the L1 directly so the
+      // endpoint list stays the one the policy uses.
+      (this.restApi.node.defaultChild as apigateway.CfnRestApi).endpointConfiguration = {
+        types: ['PRIVATE'],
+        vpcEndpointIds,
+      };
+    }
+
+    this.permissions = new LambdaInvokePermissions(this, stageName => this.restApi.arnForExecuteApi('*', '/*', stageName));
+    this.registerStage(first, this.restApi.deploymentStage);
+    for (const stage of others) {
+      // Same construct id pattern as the first stage's, so reordering stages keeps logical ids.
+      this.registerStage(stage, new apigateway.Stage(this.restApi, `DeploymentStage.${stage.stageName}`, {
+        deployment: this.restApi.latestDeployment!,
+        ...this.stageProps(stage),
+      }));
+    }
+
+    this.requestValidator = this.restApi.addRequestValidator('RequestValidator', {
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+
+    if (props.cors) {
+      this.addCorsGatewayResponses(props.cors);
+    }
+
+    this.node.addValidation({ validate: () => this.validateModel(policy) });
+    Aspects.of(this).add(new ExecutionLoggingRoleCheck(this, stages));
+  }
+
+  /** The names of the stages, in the order given. */
+  public get stageNames(): string[] {
+    return [...this.stageMap.keys()];
+  }
+
+  /** The URL of the first stage. */
+  public get url(): string {
+    return this.restApi.url;
+  }
+
+  /** The aws-cdk-lib Stage of the given name. */
+  public stage(stageName: string): apigateway.Stage {
+    const stage = this.stageMap.get(stageName);
+    if (!stage) {
+      throw new GatewayValidationError(this, 'stageName', stageName, `no such stage; the stages are ${this.stageNames.join(', ')}`);
+    }
+    return stage;
+  }
+
+  /** The invoke URL of a stage. */
+  public urlForStage(stageName: string): string {
+    return this.stage(stageName).urlForPath('/');
+  }
+
+  /**
+   * Adds a route: `METHOD /path` (METHOD one of ANY, GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS).
+   * Resources along the path are created as needed.
+   */
+  public addRoute(routeKey: string, integration: RestIntegration, options: RestRouteOptions = {}): apigateway.Method {
+    let parsed;
+    try {
+      parsed = parseRouteKey(routeKey);
+    } catch (e) {
+      throw new GatewayValidationError(this, 'routeKey', routeKey, (e as Error).message);
+    }
+    check(this, 'routeKey', routeKey, this.routes.has(routeKey) ? 'this route was already added' : undefined);
+    check(this, 'routeKey', routeKey, parsed.method === 'OPTIONS' && this.cors
+      ? 'the gateway\'s cors option already answers OPTIONS on every path' : undefined);
+    validateThrottle(this, `route '${routeKey}' throttle`, options.throttle);
+    if (options.cache?.ttl) {
+      check(this, `route '${routeKey}' cache.ttl`, `${options.cache.ttl.toSeconds()} s`, cacheTtlViolation(options.cache.ttl.toSeconds()));
+    }
+
+    this.routeScope ??= new Construct(this, 'Routes');
+    const scope = new Construct(this.routeScope, routeKey.replace(/\//g, '|'));
+    const requestParameters: { [name: string]: boolean } = {};
+    for (const p of parsed.pathParameters) {
+      requestParameters[`method.request.path.${p}`] = true;
+    }
+    Object.assign(requestParameters, options.requestParameters ?? {});
+    const cacheKeyParameters = [
+      ...parsed.pathParameters.map(p => `method.request.path.${p}`),
+      ...options.cache?.keyParameters ?? [],
+    ];
+    for (const key of cacheKeyParameters) {
+      check(this, `route '${routeKey}' cache.keyParameters`, key,
+        key in requestParameters ? undefined : 'a cache key parameter must be declared in requestParameters');
+    }
+
+    const config = integration.bind({
+      scope,
+      routeKey,
+      endpointKind: this.endpointKind,
+      // Without the path parameters in the cache key, /orders/1 and /orders/2 share a cache entry.
+      cacheKeyParameters: cacheKeyParameters.length > 0 ? cacheKeyParameters : undefined,
+    });
+    for (const fn of config.invokedFunctions ?? []) {
+      this.permissions.addFunction(fn);
+    }
+
+    const auth = (options.authorization ?? this.defaultAuthorization)._bind(this, this);
+    if (auth.authorizer) {
+      this.authorizers.add(auth.authorizer);
+    }
+    let requestModels: { [contentType: string]: apigateway.IModel } | undefined;
+    if (options.requestSchema) {
+      requestModels = {
+        'application/json': this.restApi.addModel(`Model${Names.uniqueId(scope).slice(-24)}`, {
+          contentType: 'application/json',
+          schema: options.requestSchema,
+        }),
+      };
+    }
+    const validates = requestModels !== undefined || Object.values(options.requestParameters ?? {}).some(v => v);
+
+    const resource = this.restApi.root.resourceForPath(parsed.path);
+    const method = resource.addMethod(parsed.method, config.integration, {
+      authorizationType: auth.authorizationType,
+      authorizer: auth.authorizer,
+      authorizationScopes: auth.scopes,
+      apiKeyRequired: options.apiKeyRequired ?? false,
+      requestParameters: Object.keys(requestParameters).length > 0 ? requestParameters : undefined,
+      requestModels,
+      requestValidator: validates ? this.requestValidator : undefined,
+      methodResponses: config.methodResponses,
+      operationName: options.operationName,
+    });
+    this.routes.set(routeKey, method);
+    if (auth.authorizationType !== apigateway.AuthorizationType.COGNITO && auth.authorizationType !== apigateway.AuthorizationType.NONE) {
+      acknowledgeRule(method, 'AwsSolutions-COG4',
+        `route '${routeKey}' is authorized with ${auth.authorizationType} by the gateway's configuration; AwsSolutions-COG4 accepts only Cognito user pools.`);
+    }
+    if (options.cache || options.throttle) {
+      this.routeSettings.push({ method: parsed.method, path: parsed.path, cache: options.cache, throttle: options.throttle });
+    }
+    return method;
+  }
+
+  /** The method of a route added with addRoute. */
+  public route(routeKey: string): apigateway.Method {
+    const method = this.routes.get(routeKey);
+    if (!method) {
+      throw new GatewayValidationError(this, 'routeKey', routeKey, 'no such route was added');
+    }
+    return method;
+  }
+
+  /** The route keys added so far. */
+  public get routeKeys(): string[] {
+    return [...this.routes.keys()];
+  }
+
+  /** How many Lambda permissions the gateway created (one per function per stage). */
+  public get lambdaPermissionCount(): number {
+    return this.permissions.count;
+  }
+
+  /** A metric of one stage (`4XXError`, `5XXError`, `Count`, `Latency`, `IntegrationLatency`, `CacheHitCount`, `CacheMissCount`). */
+  public metric(metricName: string, stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.stage(stageName).metric(metricName, props);
+  }
+
+  /** Client errors (4XX) of a stage. */
+  public metricClientError(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('4XXError', stageName, { statistic: 'Sum', ...props });
+  }
+
+  /** Server errors (5XX) of a stage. */
+  public metricServerError(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('5XXError', stageName, { statistic: 'Sum', ...props });
+  }
+
+  /** Requests to a stage. */
+  public metricCount(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('Count', stageName, { statistic: 'SampleCount', ...props });
+  }
+
+  /** End-to-end latency of a stage. */
+  public metricLatency(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('Latency', stageName, props);
+  }
+
+  /** Backend latency of a stage. */
+  public metricIntegrationLatency(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('IntegrationLatency', stageName, props);
+  }
+
+  private validateStage(prop: string, stage: RestStageOptions): void {
+    validateStageOptions(this, prop, stage, false);
+    if (stage.cache?.ttl) {
+      check(this, `${prop}.cache.ttl`, `${stage.cache.ttl.toSeconds()} s`, cacheTtlViolation(stage.cache.ttl.toSeconds()));
+    }
+    if (stage.webAclArn !== undefined && !stage.webAclArn.startsWith('${Token')) {
+      check(this, `${prop}.webAclArn`, stage.webAclArn, /^arn:[a-z-]+:wafv2:[a-z0-9-]+:\d{12}:regional\/webacl\/.+/.test(stage.webAclArn)
+        ? undefined : 'a stage is protected by a regional WAFv2 web ACL (arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID)');
+    }
+    if (stage.dataTrace) {
+      warn(this, 'dataTrace', `${prop}.dataTrace is on: full requests and responses, including secrets and personal data, go to the execution logs.`);
+    }
+  }
+
+  private stageProps(stage: RestStageOptions): apigateway.StageOptions {
+    const logs = resolveAccessLogs(this, `AccessLogs-${stage.stageName}`, `stages '${stage.stageName}' accessLogs`,
+      AccessLogKind.REST, stage.accessLogs);
+    return {
+      stageName: stage.stageName,
+      description: stage.description,
+      variables: stage.variables,
+      tracingEnabled: stage.tracing ?? true,
+      cacheClusterEnabled: stage.cache ? true : undefined,
+      cacheClusterSize: stage.cache ? stage.cache.clusterSize ?? CacheClusterSize.GB_0_5 : undefined,
+      accessLogDestination: logs ? new apigateway.LogGroupLogDestination(logs.logGroup) : undefined,
+      accessLogFormat: logs ? apigateway.AccessLogFormat.custom(logs.format) : undefined,
+    };
+  }
+
+  private registerStage(options: RestStageOptions, stage: apigateway.Stage): void {
+    this.stageMap.set(options.stageName, stage);
+    this.stageOptions.set(options.stageName, options);
+    this.permissions.addStage(options.stageName);
+    const cfn = stage.node.defaultChild as apigateway.CfnStage;
+    cfn.methodSettings = Lazy.any({ produce: () => this.renderMethodSettings(options) }, { omitEmptyArray: true });
+    if (options.webAclArn) {
+      new wafv2.CfnWebACLAssociation(this, `WebAcl-${options.stageName}`, {
+        resourceArn: stage.stageArn,
+        webAclArn: options.webAclArn,
+      });
+    }
+  }
+
+  private renderMethodSettings(stage: RestStageOptions): apigateway.CfnStage.MethodSettingProperty[] {
+    const throttle = { ...DEFAULT_STAGE_THROTTLE, ...stage.throttle };
+    const base = {
+      loggingLevel: stage.executionLogLevel ?? apigateway.MethodLoggingLevel.ERROR,
+      dataTraceEnabled: stage.dataTrace ?? false,
+      metricsEnabled: stage.detailedMetrics ?? true,
+    };
+    const cacheTtl = stage.cache ? (stage.cache.ttl ?? Duration.seconds(300)).toSeconds() : undefined;
+    const settings: apigateway.CfnStage.MethodSettingProperty[] = [{
+      httpMethod: '*',
+      resourcePath: '/*',
+      ...base,
+      throttlingRateLimit: throttle.rateLimit,
+      throttlingBurstLimit: throttle.burstLimit,
+      cachingEnabled: stage.cache ? true : undefined,
+      cacheTtlInSeconds: cacheTtl,
+      cacheDataEncrypted: stage.cache ? true : undefined,
+    }];
+    for (const route of this.routeSettings) {
+      const cache = stage.cache && route.cache;
+      if (!cache && !route.throttle) continue;
+      settings.push({
+        httpMethod: route.method === 'ANY' ? '*' : route.method,
+        resourcePath: route.path === '/' ? '/' : '/' + route.path.replace(/\//g, '~1'),
+        ...base,
+        throttlingRateLimit: route.throttle?.rateLimit ?? throttle.rateLimit,
+        throttlingBurstLimit: route.throttle?.burstLimit ?? throttle.burstLimit,
+        cachingEnabled: stage.cache ? cache?.enabled ?? route.method === 'GET' : undefined,
+        cacheTtlInSeconds: stage.cache ? cache?.ttl?.toSeconds() ?? cacheTtl : undefined,
+        cacheDataEncrypted: stage.cache ? true : undefined,
+      });
+    }
+    return settings;
+  }
+
+  private addCorsGatewayResponses(cors: GatewayCorsOptions): void {
+    const origin = cors.allowOrigins[0];
+    if (cors.allowOrigins.length > 1) {
+      warn(this, 'corsGatewayResponseOrigin',
+        `cors.allowOrigins lists ${cors.allowOrigins.length} origins; 4XX/5XX gateway responses cannot choose per request and carry only the first, '${origin}'.`);
+    }
+    const headers: { [name: string]: string } = {
+      'Access-Control-Allow-Origin': `'${origin}'`,
+      'Access-Control-Allow-Headers': `'${(cors.allowHeaders ?? DEFAULT_CORS_HEADERS).join(',')}'`,
+      'Access-Control-Allow-Methods': `'${[...cors.allowMethods ?? DEFAULT_CORS_METHODS, 'OPTIONS'].join(',')}'`,
+    };
+    if (cors.allowCredentials) {
+      headers['Access-Control-Allow-Credentials'] = '\'true\'';
+    }
+    for (const type of [apigateway.ResponseType.DEFAULT_4XX, apigateway.ResponseType.DEFAULT_5XX]) {
+      this.restApi.addGatewayResponse(`Cors${type.responseType}`, { type, responseHeaders: headers });
+    }
+  }
+
+  private validateModel(policy: iam.PolicyDocument | undefined): string[] {
+    const errors: string[] = [];
+    const path = this.node.path;
+    if (this.routes.size === 0) {
+      errors.push(`${path}: a RestGateway needs at least one route (addRoute); API Gateway cannot deploy an API without methods`);
+    }
+    const authorizerCount = this.authorizers.size;
+    const tooManyAuthorizers = countViolation(authorizerCount, MAX_REST_AUTHORIZERS, 'authorizers per REST API');
+    if (tooManyAuthorizers) errors.push(`${path}: ${authorizerCount} authorizers is invalid: ${tooManyAuthorizers}`);
+    const resourceCount = this.restApi.root.node.findAll().filter(c => c instanceof apigateway.Resource).length;
+    const tooManyResources = countViolation(resourceCount, MAX_REST_RESOURCES, 'resources (paths) per REST API');
+    if (tooManyResources) errors.push(`${path}: ${resourceCount} resources is invalid: ${tooManyResources}`);
+    if (policy) {
+      const chars = JSON.stringify(Stack.of(this).resolve(policy.toJSON())).length;
+      if (chars > MAX_RESOURCE_POLICY_CHARS) {
+        errors.push(`${path}: the resource policy (${chars} characters) is invalid: a REST API resource policy is at most ${MAX_RESOURCE_POLICY_CHARS} characters`);
+      }
+    }
+    return errors;
+  }
+}
+
+/** Warns when a stage writes execution logs and no construct in the app manages the account's CloudWatch role (rule 19). */
+class ExecutionLoggingRoleCheck implements IAspect {
+  private done = false;
+  constructor(private readonly gateway: RestGateway, private readonly stages: RestStageOptions[]) {}
+
+  public visit(node: IConstruct): void {
+    if (this.done || node !== this.gateway) return;
+    this.done = true;
+    const logging = this.stages.filter(s => (s.executionLogLevel ?? apigateway.MethodLoggingLevel.ERROR) !== apigateway.MethodLoggingLevel.OFF);
+    if (logging.length > 0 && !GatewayAccountLogging.isManagedIn(this.gateway)) {
+      warn(this.gateway, 'executionLoggingRole',
+        `stages ${logging.map(s => s.stageName).join(', ')} write execution logs, which need the account-level API Gateway CloudWatch role; this app does not manage it. `
+        + 'Add one GatewayAccountLogging construct per account and region (in one stack), or acknowledge this warning if the account already has the role.');
+    }
+  }
+}
