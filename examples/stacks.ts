@@ -9,6 +9,8 @@ import {
   acknowledgeRule, CacheClusterSize, GatewayAccountLogging, RestAuthorization, RestGateway, RestIntegration,
 } from '../lib';
 
+import { AliasReleaseStack } from './release-stack';
+
 const ENV = { account: '111111111111', region: 'eu-west-1' };
 
 /**
@@ -118,4 +120,5 @@ export class RestApiStack extends Stack {
 export function buildExampleApp(app: App): void {
   new AccountLoggingStack(app, 'ApiGatewayAccountLogging', { env: ENV });
   new RestApiStack(app, 'RestApiExample', { env: ENV });
+  new AliasReleaseStack(app, 'AliasReleaseExample', { env: ENV });
 }

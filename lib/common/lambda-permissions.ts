@@ -32,6 +32,11 @@ export class LambdaInvokePermissions {
     this.grant(Names.nodeUniqueId(fn.node), fn, stageName);
   }
 
+  /** Grants a function ARN (a function qualified by an alias name) for one stage only. */
+  public addArnForStage(key: string, functionArn: string, stageName: string): void {
+    this.grantArn(key, functionArn, stageName);
+  }
+
   /** Registers a stage; grants every function known now for it. */
   public addStage(stageName: string): void {
     this.stages.push(stageName);
@@ -46,13 +51,17 @@ export class LambdaInvokePermissions {
   }
 
   private grant(key: string, fn: lambda.IFunction, stageName: string): void {
+    this.grantArn(key, fn.functionArn, stageName);
+  }
+
+  private grantArn(key: string, functionArn: string, stageName: string): void {
     const id = `${key}-${stageName}`;
     if (this.granted.has(id)) return;
     this.granted.add(id);
     this.scope ??= new Construct(this.parent, 'InvokePermissions');
     new lambda.CfnPermission(this.scope, id, {
       action: 'lambda:InvokeFunction',
-      functionName: fn.functionArn,
+      functionName: functionArn,
       principal: 'apigateway.amazonaws.com',
       sourceArn: this.sourceArnForStage(stageName),
       sourceAccount: Stack.of(this.parent).account,

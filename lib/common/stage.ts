@@ -1,3 +1,6 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import { AccessLogOptions } from './access-logs';
 import { check } from './errors';
@@ -5,6 +8,36 @@ import {
   MAX_STAGE_VARIABLES, countViolation, stageNameViolation, stageVariableNameViolation, stageVariableValueViolation,
 } from './rules';
 import { ThrottleSettings, validateThrottle } from './throttle';
+
+/**
+ * Gradual traffic shifting of a stage's Lambda aliases through AWS CodeDeploy: each new version
+ * published to an alias receives traffic step by step, rolled back when an alarm fires.
+ */
+export interface AliasTrafficShiftingOptions {
+  /**
+   * How traffic moves to the new version.
+   * @default codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES
+   */
+  readonly deploymentConfig?: codedeploy.ILambdaDeploymentConfig;
+  /**
+   * Alarms that stop and roll back a deployment.
+   * @default - none (consider the gateway's metricServerError)
+   */
+  readonly alarms?: cloudwatch.IAlarm[];
+  /**
+   * The CodeDeploy application.
+   * @default - one is created per deployment group
+   */
+  readonly application?: codedeploy.ILambdaApplication;
+}
+
+/** An integration's call of a function at the alias named by a stage variable. */
+export interface StageVariableInvocation {
+  /** The function (unqualified). */
+  readonly handler: lambda.IFunction;
+  /** The stage variable holding the alias name. */
+  readonly stageVariable: string;
+}
 
 /**
  * What every gateway's stage has: a name, variables, a default throttle, access logs and metrics.
@@ -39,6 +72,18 @@ export interface GatewayStageOptions {
    * @default - none
    */
   readonly description?: string;
+  /**
+   * Lambda aliases this stage invokes, by stage variable: routes built with
+   * `lambdaAlias(fn, { stageVariable })` call `fn:${stageVariables.NAME}`; the stage variable is
+   * set to the alias name and the alias gets one invoke permission scoped to this stage.
+   * @default - none
+   */
+  readonly lambdaAliases?: { [stageVariable: string]: lambda.IAlias };
+  /**
+   * Gradual traffic shifting of this stage's Lambda aliases through CodeDeploy.
+   * @default - none: a new alias version gets all traffic at once
+   */
+  readonly aliasTrafficShifting?: AliasTrafficShiftingOptions;
 }
 
 /** Validates the parts of a stage every gateway shares (rules 5, 6, 12). */

@@ -4,6 +4,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { EndpointKind } from '../common/endpoint';
 import { check, warn } from '../common/errors';
+import { stageVariableReference } from '../common/lambda-alias';
+import { StageVariableInvocation } from '../common/stage';
 import { integrationTimeoutViolation } from '../common/rules';
 
 /** REST integrations time out after at most 29 s unless a regional or private API's account raised it (rule 10). */
@@ -35,6 +37,12 @@ export interface RestIntegrationConfig {
    */
   readonly invokedFunctions?: lambda.IFunction[];
   /**
+   * Functions invoked at the alias named by a stage variable: the gateway checks that every stage
+   * defines the variable and grants each stage's alias once.
+   * @default - none
+   */
+  readonly stageVariableInvocations?: StageVariableInvocation[];
+  /**
    * Method responses the method declares (needed by non-proxy integrations).
    * @default - none
    */
@@ -49,6 +57,15 @@ export interface RestIntegrationOptions {
    * @default Duration.seconds(29)
    */
   readonly timeout?: Duration;
+}
+
+/** Options of a Lambda alias integration. */
+export interface RestLambdaAliasIntegrationOptions extends RestIntegrationOptions {
+  /**
+   * The stage variable that names the alias; each stage sets it through `lambdaAliases`.
+   * @default 'lambdaAlias'
+   */
+  readonly stageVariable?: string;
 }
 
 /** Options of an HTTP proxy integration. */
@@ -81,6 +98,14 @@ export abstract class RestIntegration {
   /** A Lambda proxy integration. The gateway grants invoke once per function per stage. */
   public static lambdaFunction(handler: lambda.IFunction, options: RestIntegrationOptions = {}): RestIntegration {
     return new LambdaRestIntegration(handler, options);
+  }
+
+  /**
+   * A Lambda proxy integration calling `handler` at the alias named by a stage variable
+   * (`function:${stageVariables.lambdaAlias}`), so that each stage invokes its own alias.
+   */
+  public static lambdaAlias(handler: lambda.IFunction, options: RestLambdaAliasIntegrationOptions = {}): RestIntegration {
+    return new LambdaAliasRestIntegration(handler, options);
   }
 
   /** An HTTP proxy integration to a URL (path parameters of the route may be used in it). */
@@ -127,6 +152,26 @@ class LambdaRestIntegration extends RestIntegration {
         options: { timeout, cacheKeyParameters: options.cacheKeyParameters },
       }),
       invokedFunctions: [this.handler],
+    };
+  }
+}
+
+class LambdaAliasRestIntegration extends RestIntegration {
+  constructor(private readonly handler: lambda.IFunction, private readonly options: RestLambdaAliasIntegrationOptions) {
+    super();
+  }
+
+  public bind(options: RestIntegrationBindOptions): RestIntegrationConfig {
+    const timeout = validateRestTimeout(options, this.options.timeout);
+    const stageVariable = this.options.stageVariable ?? 'lambdaAlias';
+    return {
+      integration: new apigateway.AwsIntegration({
+        proxy: true,
+        service: 'lambda',
+        path: `2015-03-31/functions/${this.handler.functionArn}:${stageVariableReference(stageVariable)}/invocations`,
+        options: { timeout, cacheKeyParameters: options.cacheKeyParameters },
+      }),
+      stageVariableInvocations: [{ handler: this.handler, stageVariable }],
     };
   }
 }

@@ -1,19 +1,21 @@
-import { ArnFormat, Aspects, Duration, IAspect, Lazy, Names, Resource, Size, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Lazy, Names, Resource, Size, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct, IConstruct } from 'constructs';
 import { AccessLogKind, resolveAccessLogs } from '../common/access-logs';
-import { GatewayAccountLogging } from '../common/account-logging';
 import { acknowledgeRule } from '../common/compliance';
 import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS, GatewayCorsOptions, validateCors } from '../common/cors';
 import { EndpointKind, GatewayEndpoint } from '../common/endpoint';
+import { warnWithoutAccountLoggingRole } from '../common/execution-logging';
 import { GatewayValidationError, check, warn } from '../common/errors';
+import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases } from '../common/lambda-alias';
 import { LambdaInvokePermissions } from '../common/lambda-permissions';
 import { parseRouteKey } from '../common/route-key';
-import { cacheTtlViolation, countViolation } from '../common/rules';
-import { GatewayStageOptions, validateStageOptions, validateUniqueStageNames } from '../common/stage';
+import { cacheTtlViolation, canaryPercentViolation, canaryVariableNameViolation, countViolation } from '../common/rules';
+import { GatewayStageOptions, validateStageOptions, validateStageVariables, validateUniqueStageNames } from '../common/stage';
 import { DEFAULT_STAGE_THROTTLE, ThrottleSettings, validateThrottle } from '../common/throttle';
 import { RestAuthorization } from './authorization';
 import { CacheClusterSize, RestCacheOptions, RestRouteCacheOptions } from './cache';
@@ -25,8 +27,40 @@ const MAX_REST_STAGES = 10;
 const MAX_REST_AUTHORIZERS = 10;
 const MAX_REST_RESOURCES = 300;
 
+/**
+ * A canary on a REST stage: a share of the stage's traffic runs with other stage variables
+ * (typically another Lambda alias), from the same API definition.
+ */
+export interface RestCanaryOptions {
+  /** Share of the stage's traffic sent to the canary, 0.0 to 100.0. */
+  readonly percentTraffic: number;
+  /**
+   * Lambda aliases the canary invokes instead of the stage's, by stage variable (names of
+   * letters and digits only).
+   * @default - the stage's aliases
+   */
+  readonly lambdaAliases?: { [stageVariable: string]: lambda.IAlias };
+  /**
+   * Other stage-variable overrides for the canary (names of letters and digits only).
+   * @default - none
+   */
+  readonly variables?: { [name: string]: string };
+  /**
+   * Whether the canary reads and writes the stage's cache.
+   * @default false
+   */
+  readonly useStageCache?: boolean;
+}
+
 /** One stage of a RestGateway. */
 export interface RestStageOptions extends GatewayStageOptions {
+  /**
+   * A canary release on this stage. Without one the stage carries a 0 % canary setting, so
+   * that removing a canary from code takes effect (CloudFormation leaves a removed canary in
+   * place: aws-cdk #33901).
+   * @default - no canary traffic
+   */
+  readonly canary?: RestCanaryOptions;
   /**
    * AWS X-Ray tracing.
    * @default true
@@ -251,6 +285,7 @@ export class RestGateway extends RestGatewayBase {
 
   private readonly stageMap = new Map<string, apigateway.Stage>();
   private readonly stageOptions = new Map<string, RestStageOptions>();
+  private readonly aliasSettings: StageAliasSettings[] = [];
   private readonly routes = new Map<string, apigateway.Method>();
   private readonly routeSettings: RouteSetting[] = [];
   private readonly authorizers = new Set<apigateway.IAuthorizer>();
@@ -340,7 +375,9 @@ export class RestGateway extends RestGatewayBase {
     }
 
     this.node.addValidation({ validate: () => this.validateModel(policy) });
-    Aspects.of(this).add(new ExecutionLoggingRoleCheck(this, stages));
+    warnWithoutAccountLoggingRole(this, () => stages
+      .filter(s => (s.executionLogLevel ?? apigateway.MethodLoggingLevel.ERROR) !== apigateway.MethodLoggingLevel.OFF)
+      .map(s => s.stageName));
   }
 
   /** The names of the stages, in the order given. */
@@ -412,6 +449,7 @@ export class RestGateway extends RestGatewayBase {
     for (const fn of config.invokedFunctions ?? []) {
       this.permissions.addFunction(fn);
     }
+    bindStageVariableInvocations(this, routeKey, config.stageVariableInvocations, this.aliasSettings, this.permissions);
 
     const auth = (options.authorization ?? this.defaultAuthorization)._bind(this, this);
     if (auth.authorizer) {
@@ -509,6 +547,14 @@ export class RestGateway extends RestGatewayBase {
       check(this, `${prop}.webAclArn`, stage.webAclArn, /^arn:[a-z-]+:wafv2:[a-z0-9-]+:\d{12}:regional\/webacl\/.+/.test(stage.webAclArn)
         ? undefined : 'a stage is protected by a regional WAFv2 web ACL (arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID)');
     }
+    if (stage.canary) {
+      const canary = stage.canary;
+      check(this, `${prop}.canary.percentTraffic`, canary.percentTraffic, canaryPercentViolation(canary.percentTraffic));
+      validateStageVariables(this, `${prop}.canary.variables`, canary.variables ?? {});
+      for (const name of [...Object.keys(canary.variables ?? {}), ...Object.keys(canary.lambdaAliases ?? {})]) {
+        check(this, `${prop}.canary stage-variable override`, name, canaryVariableNameViolation(name));
+      }
+    }
     if (stage.dataTrace) {
       warn(this, 'dataTrace', `${prop}.dataTrace is on: full requests and responses, including secrets and personal data, go to the execution logs.`);
     }
@@ -520,7 +566,7 @@ export class RestGateway extends RestGatewayBase {
     return {
       stageName: stage.stageName,
       description: stage.description,
-      variables: stage.variables,
+      variables: stageVariablesWithAliases(this, `stages '${stage.stageName}'`, stage.variables, stage.lambdaAliases),
       tracingEnabled: stage.tracing ?? true,
       cacheClusterEnabled: stage.cache ? true : undefined,
       cacheClusterSize: stage.cache ? stage.cache.clusterSize ?? CacheClusterSize.GB_0_5 : undefined,
@@ -533,7 +579,19 @@ export class RestGateway extends RestGatewayBase {
     this.stageMap.set(options.stageName, stage);
     this.stageOptions.set(options.stageName, options);
     this.permissions.addStage(options.stageName);
+    const prop = `stages '${options.stageName}'`;
+    this.aliasSettings.push({
+      stageName: options.stageName,
+      prop,
+      variables: options.variables,
+      lambdaAliases: options.lambdaAliases,
+      canaryAliases: options.canary?.lambdaAliases,
+      canaryVariables: options.canary?.variables,
+    });
+    addAliasTrafficShifting(this, prop, options.stageName, options.lambdaAliases, options.aliasTrafficShifting);
     const cfn = stage.node.defaultChild as apigateway.CfnStage;
+    // The Stage L2 has no canary settings: set them on the L1.
+    cfn.canarySetting = this.renderCanary(options);
     cfn.methodSettings = Lazy.any({ produce: () => this.renderMethodSettings(options) }, { omitEmptyArray: true });
     if (options.webAclArn) {
       new wafv2.CfnWebACLAssociation(this, `WebAcl-${options.stageName}`, {
@@ -541,6 +599,20 @@ export class RestGateway extends RestGatewayBase {
         webAclArn: options.webAclArn,
       });
     }
+  }
+
+  private renderCanary(stage: RestStageOptions): apigateway.CfnStage.CanarySettingProperty {
+    const canary = stage.canary;
+    const overrides: { [name: string]: string } = { ...canary?.variables };
+    for (const [variable, alias] of Object.entries(canary?.lambdaAliases ?? {})) {
+      overrides[variable] = alias.aliasName;
+    }
+    return {
+      deploymentId: this.restApi.latestDeployment!.deploymentId,
+      percentTraffic: canary?.percentTraffic ?? 0,
+      stageVariableOverrides: Object.keys(overrides).length > 0 ? overrides : undefined,
+      useStageCache: canary?.useStageCache ?? false,
+    };
   }
 
   private renderMethodSettings(stage: RestStageOptions): apigateway.CfnStage.MethodSettingProperty[] {
@@ -616,22 +688,5 @@ export class RestGateway extends RestGatewayBase {
       }
     }
     return errors;
-  }
-}
-
-/** Warns when a stage writes execution logs and no construct in the app manages the account's CloudWatch role (rule 19). */
-class ExecutionLoggingRoleCheck implements IAspect {
-  private done = false;
-  constructor(private readonly gateway: RestGateway, private readonly stages: RestStageOptions[]) {}
-
-  public visit(node: IConstruct): void {
-    if (this.done || node !== this.gateway) return;
-    this.done = true;
-    const logging = this.stages.filter(s => (s.executionLogLevel ?? apigateway.MethodLoggingLevel.ERROR) !== apigateway.MethodLoggingLevel.OFF);
-    if (logging.length > 0 && !GatewayAccountLogging.isManagedIn(this.gateway)) {
-      warn(this.gateway, 'executionLoggingRole',
-        `stages ${logging.map(s => s.stageName).join(', ')} write execution logs, which need the account-level API Gateway CloudWatch role; this app does not manage it. `
-        + 'Add one GatewayAccountLogging construct per account and region (in one stack), or acknowledge this warning if the account already has the role.');
-    }
   }
 }
