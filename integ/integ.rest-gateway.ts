@@ -1,7 +1,8 @@
 /**
  * A RestGateway with the library's defaults: a public mock health route (authorization: none)
  * and an IAM-authorized route. Deploy-time assertions: the public route answers 200, the IAM
- * route refuses an unsigned call with 403.
+ * route refuses an unsigned call with 403, a route that requires an API key refuses a call
+ * without one with 403.
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
@@ -17,6 +18,9 @@ gateway.addRoute('GET /health', RestIntegration.mock({ responseBody: '{"status":
   authorization: RestAuthorization.none(),
 });
 gateway.addRoute('GET /private', RestIntegration.mock());
+gateway.addRoute('GET /metered', RestIntegration.mock(), { authorization: RestAuthorization.none(), apiKeyRequired: true });
+gateway.addApiKey('tester');
+gateway.addUsagePlan('basic', { throttle: { rateLimit: 10, burstLimit: 20 }, apiKeys: ['tester'] });
 
 const integ = new IntegTest(app, 'RestGatewayTest', { testCases: [stack] });
 
@@ -24,5 +28,8 @@ for (const stageName of gateway.stageNames) {
   integ.assertions.httpApiCall(`${gateway.urlForStage(stageName)}health`)
     .expect(ExpectedResult.objectLike({ status: 200, body: { status: 'ok' } }));
   integ.assertions.httpApiCall(`${gateway.urlForStage(stageName)}private`)
+    .expect(ExpectedResult.objectLike({ status: 403 }));
+  // a call without an API key is refused
+  integ.assertions.httpApiCall(`${gateway.urlForStage(stageName)}metered`)
     .expect(ExpectedResult.objectLike({ status: 403 }));
 }

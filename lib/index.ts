@@ -9,3 +9,4 @@ export * from './rest/cache';
 export * from './rest/integration';
 export * from './rest/rest-gateway';
 export * from './common/compliance';
+export * from './rest/usage-plan';
