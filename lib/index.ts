@@ -9,4 +9,7 @@ export * from './rest/cache';
 export * from './rest/integration';
 export * from './rest/rest-gateway';
 export * from './common/compliance';
+export * from './websocket/authorization';
+export * from './websocket/integration';
+export * from './websocket/websocket-gateway';
 export * from './rest/usage-plan';

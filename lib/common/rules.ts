@@ -23,7 +23,7 @@ export function stageNameViolation(name: string, allowDollarDefault: boolean): s
 }
 
 const VARIABLE_NAME = /^[A-Za-z0-9_]{1,64}$/;
-const VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]{0,512}$/;
+const VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]{1,512}$/;
 /** Rule 6: at most 100 stage variables per stage. */
 export const MAX_STAGE_VARIABLES = 100;
 
@@ -38,7 +38,7 @@ export function stageVariableNameViolation(name: string): string | undefined {
 export function stageVariableValueViolation(value: string): string | undefined {
   if (unresolved(value)) return undefined;
   return VARIABLE_VALUE.test(value) ? undefined
-    : 'a stage variable value is at most 512 characters of letters, digits and - . _ ~ : / ? # & = ,';
+    : 'a stage variable value is 1 to 512 characters of letters, digits and - . _ ~ : / ? # & = ,';
 }
 
 /** Rule 7: canary stage-variable override names are alphanumeric only. */

@@ -164,17 +164,29 @@ export class RestAuthorization {
   }
 
   private createAuthorizer(scope: Construct): apigateway.IAuthorizer {
+    const id = this.authorizerId();
+    check(scope, 'authorization', id, scope.node.tryFindChild(id)
+      ? 'another RestAuthorization object already made an authorizer for the same function or user pools on this gateway; create the RestAuthorization once and pass the same object to every route' : undefined);
+    return this.newAuthorizer(scope, id);
+  }
+
+  private authorizerId(): string {
+    if (this.kind === RestAuthorizationKind.COGNITO) {
+      return `Cognito-${(this.userPools ?? []).map(p => Names.nodeUniqueId(p.node)).join('-')}`;
+    }
+    return `${this.kind === RestAuthorizationKind.LAMBDA_TOKEN ? 'Token' : 'Request'}-${Names.nodeUniqueId(this.handler!.node)}`;
+  }
+
+  private newAuthorizer(scope: Construct, id: string): apigateway.IAuthorizer {
     if (this.kind === RestAuthorizationKind.COGNITO) {
       const pools = this.userPools ?? [];
       check(scope, 'RestAuthorization.cognito userPools', '[]', pools.length === 0 ? 'give at least one user pool' : undefined);
-      const id = `Cognito-${pools.map(p => Names.nodeUniqueId(p.node)).join('-')}`;
       return new apigateway.CognitoUserPoolsAuthorizer(scope, id, {
         cognitoUserPools: pools,
         identitySource: this.cognitoOptions?.identitySource,
       });
     }
     const handler = this.handler!;
-    const id = `${this.kind === RestAuthorizationKind.LAMBDA_TOKEN ? 'Token' : 'Request'}-${Names.nodeUniqueId(handler.node)}`;
     let authorizer: apigateway.TokenAuthorizer | apigateway.RequestAuthorizer;
     if (this.kind === RestAuthorizationKind.LAMBDA_TOKEN) {
       const ttl = this.tokenOptions?.resultsCacheTtl ?? Duration.minutes(5);

@@ -186,7 +186,10 @@ class HttpRestIntegration extends RestIntegration {
     const routeMethod = options.routeKey.split(' ')[0];
     const params = /\{([A-Za-z0-9._-]+)\+?\}/g;
     const requestParameters: { [k: string]: string } = {};
+    const routeParams = [...options.routeKey.matchAll(params)].map(m => m[1]);
     for (const m of this.url.matchAll(params)) {
+      check(options.scope, `route '${options.routeKey}' http url`, this.url, routeParams.includes(m[1])
+        ? undefined : `the URL parameter {${m[1]}} must be a path parameter of the route`);
       requestParameters[`integration.request.path.${m[1]}`] = `method.request.path.${m[1]}`;
     }
     return {

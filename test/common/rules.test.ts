@@ -25,9 +25,9 @@ describe('stage variables (rule 6)', () => {
   });
   test('values', () => {
     expect(rules.stageVariableValueViolation('arn:aws:lambda:eu-west-1:1:function:f:live')).toBeUndefined();
-    expect(rules.stageVariableValueViolation('has space')).toMatch(/at most 512 characters/);
-    expect(rules.stageVariableValueViolation('x'.repeat(513))).toMatch(/at most 512/);
-    expect(rules.stageVariableValueViolation('')).toBeUndefined();
+    expect(rules.stageVariableValueViolation('has space')).toMatch(/1 to 512 characters/);
+    expect(rules.stageVariableValueViolation('x'.repeat(513))).toMatch(/1 to 512/);
+    expect(rules.stageVariableValueViolation('')).toMatch(/1 to 512/);
   });
 });
 

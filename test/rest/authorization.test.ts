@@ -395,3 +395,19 @@ describe('AwsSolutions-COG4 acknowledgement', () => {
     expect(acknowledgedRules(publicRoute)).toEqual([]);
   });
 });
+
+describe('authorizer reuse', () => {
+  test('two RestAuthorization objects for the same function on one gateway is a clear error', () => {
+    const { App: A, Stack: S } = jest.requireActual('aws-cdk-lib') as typeof import('aws-cdk-lib');
+    const lambdaLib = jest.requireActual('aws-cdk-lib/aws-lambda') as typeof import('aws-cdk-lib/aws-lambda');
+    const lib = jest.requireActual('../../lib') as typeof import('../../lib');
+    const stack = new S(new A(), 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const fn = new lambdaLib.Function(stack, 'Auth', {
+      runtime: lambdaLib.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambdaLib.Code.fromInline('exports.handler = async () => ({})'),
+    });
+    const api = new lib.RestGateway(stack, 'Api');
+    api.addRoute('GET /a', lib.RestIntegration.mock(), { authorization: lib.RestAuthorization.lambdaToken(fn) });
+    expect(() => api.addRoute('GET /b', lib.RestIntegration.mock(), { authorization: lib.RestAuthorization.lambdaToken(fn) }))
+      .toThrow(/Stack\/Api: authorization = "Token-StackAuth[0-9A-F]+" is invalid: another RestAuthorization object already made an authorizer .* pass the same object to every route/);
+  });
+});

@@ -340,7 +340,7 @@ describe('stages', () => {
 
   test('invalid stage variable value is an error with path, prop and value', () => {
     expect(() => new RestGateway(newStack(), 'Orders', { stages: [{ stageName: 'dev', variables: { backend: 'has space' } }] }))
-      .toThrow(/Stack\/Orders: stages\[0\]\.variables\.backend = "has space" is invalid: a stage variable value is at most 512 characters/);
+      .toThrow(/Stack\/Orders: stages\[0\]\.variables\.backend = "has space" is invalid: a stage variable value is 1 to 512 characters/);
   });
 
   test('more than 100 stage variables is an error', () => {
@@ -1136,5 +1136,14 @@ describe('metrics', () => {
     expect(metric.period.toSeconds()).toBe(60);
     expect(metric.statistic).toBe('Maximum');
     expect(() => gateway.metricCount('dev')).toThrow(/stageName = "dev" is invalid: no such stage/);
+  });
+});
+
+describe('HTTP integration URL parameters', () => {
+  test('a URL parameter that is not a path parameter of the route is an error', () => {
+    const stack = new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const api = new RestGateway(stack, 'Api');
+    expect(() => api.addRoute('GET /h', RestIntegration.http('https://example.com/{id}')))
+      .toThrow(/Stack\/Api\/Routes\/GET \|h: route 'GET \/h' http url = "https:\/\/example.com\/\{id\}" is invalid: the URL parameter \{id\} must be a path parameter of the route/);
   });
 });

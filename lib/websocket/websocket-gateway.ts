@@ -1,0 +1,528 @@
+import { ArnFormat, Lazy, Resource, Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct, IConstruct } from 'constructs';
+import { AccessLogKind, resolveAccessLogs } from '../common/access-logs';
+import { acknowledgeRule } from '../common/compliance';
+import { GatewayCorsOptions } from '../common/cors';
+import { EndpointKind, GatewayEndpoint } from '../common/endpoint';
+import { GatewayValidationError, check, warn } from '../common/errors';
+import { findingResourceName } from '../common/finding-ids';
+import { warnWithoutAccountLoggingRole } from '../common/execution-logging';
+import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases } from '../common/lambda-alias';
+import { LambdaInvokePermissions } from '../common/lambda-permissions';
+import { countViolation } from '../common/rules';
+import { GatewayStageOptions, validateStageOptions, validateUniqueStageNames } from '../common/stage';
+import { DEFAULT_STAGE_THROTTLE, ThrottleSettings, validateThrottle } from '../common/throttle';
+import { WebSocketAuthorization, WebSocketAuthorizationKind } from './authorization';
+import { WebSocketIntegration, WebSocketIntegrationConfig } from './integration';
+import {
+  CONNECT_ROUTE_KEY, DEFAULT_ROUTE_SELECTION_EXPRESSION, routeSelectionExpressionViolation, webSocketRouteKeyViolation,
+} from './route-key';
+
+/** WebSocket API quota: stages per API (rule 14). */
+const MAX_WEBSOCKET_STAGES = 10;
+
+/** One stage of a WebSocketGateway. */
+export interface WebSocketStageOptions extends GatewayStageOptions {
+  /**
+   * Execution logging level. Execution logs need the account-level CloudWatch role: see
+   * GatewayAccountLogging.
+   * @default apigateway.MethodLoggingLevel.ERROR
+   */
+  readonly executionLogLevel?: apigateway.MethodLoggingLevel;
+  /**
+   * Log full messages in execution logs. They may contain secrets and personal data, so this
+   * warns when turned on.
+   * @default false
+   */
+  readonly dataTrace?: boolean;
+  /**
+   * Deploy every change of the API to this stage automatically.
+   * @default true
+   */
+  readonly autoDeploy?: boolean;
+}
+
+/** Options of one route. */
+export interface WebSocketRouteOptions {
+  /**
+   * How connections are authorized: only on the `$connect` route (API Gateway authorizes a
+   * WebSocket connection once, when it is made). Any other route with an authorization other than
+   * `none()` is an error.
+   * @default - on `$connect`: WebSocketAuthorization.iam(); elsewhere none
+   */
+  readonly authorization?: WebSocketAuthorization;
+  /**
+   * Whether the route answers the client (a two-way route): the integration's response is sent
+   * back on the connection.
+   * @default false
+   */
+  readonly returnResponse?: boolean;
+  /**
+   * Whether the connection request must carry an API key (see `apiKeySelectionExpression`).
+   * API Gateway checks keys of a WebSocket API when the connection is made: `$connect` only.
+   * @default false
+   */
+  readonly apiKeyRequired?: boolean;
+  /**
+   * A throttle for this route on every stage.
+   * @default - the stage's default throttle
+   */
+  readonly throttle?: ThrottleSettings;
+}
+
+/** Properties of a WebSocketGateway. */
+export interface WebSocketGatewayProps {
+  /**
+   * The API's name.
+   * @default - the construct id
+   */
+  readonly apiName?: string;
+  /**
+   * A description.
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Where the value that selects a message's route is read: a property of the JSON message body.
+   * @default '$request.body.action'
+   */
+  readonly routeSelectionExpression?: string;
+  /**
+   * Where API keys are read, for `$connect` routes with `apiKeyRequired` (and usage plans).
+   * @default - the service default, the `x-api-key` header
+   */
+  readonly apiKeySelectionExpression?: apigwv2.WebSocketApiKeySelectionExpression;
+  /**
+   * The stages, each served from the same routes. At most 10.
+   * @default - one stage named 'prod' with the secure defaults
+   */
+  readonly stages?: WebSocketStageOptions[];
+  /**
+   * Only `GatewayEndpoint.regional()`: WebSocket APIs are regional (rule 4). Edge and private
+   * endpoints are rejected.
+   * @default GatewayEndpoint.regional()
+   */
+  readonly endpoint?: GatewayEndpoint;
+  /**
+   * Not applicable: browsers apply no CORS to WebSocket connections, so any value is rejected.
+   * Check the `Origin` header in a `$connect` Lambda authorizer instead.
+   * @default - none
+   */
+  readonly cors?: GatewayCorsOptions;
+}
+
+/** A WebSocket API managed by this library, or imported. */
+export interface IWebSocketGateway extends IConstruct {
+  /** The WebSocket API id. */
+  readonly apiId: string;
+
+  /** The execute-api ARN of a route and stage (`*` wildcards by default). */
+  arnForExecuteApi(routeKey?: string, stageName?: string): string;
+
+  /** The `wss://` URL clients connect to on a stage. */
+  urlForStage(stageName: string): string;
+
+  /** The `https://` URL a backend posts to (`@connections`) on a stage. */
+  callbackUrlForStage(stageName: string): string;
+
+  /**
+   * Grants `execute-api:ManageConnections` for `POST @connections/*` (sending messages to
+   * connected clients) on one stage or all.
+   */
+  grantManageConnections(grantee: iam.IGrantable, stageName?: string): iam.Grant;
+
+  /** Grants `execute-api:Invoke` on `$connect`: what a client needs to connect when it is IAM-authorized. */
+  grantConnect(grantee: iam.IGrantable, stageName?: string): iam.Grant;
+}
+
+/** Attributes to import a WebSocket API. */
+export interface WebSocketGatewayAttributes {
+  /** The WebSocket API id. */
+  readonly apiId: string;
+}
+
+abstract class WebSocketGatewayBase extends Resource implements IWebSocketGateway {
+  public abstract readonly apiId: string;
+
+  public arnForExecuteApi(routeKey: string = '*', stageName: string = '*'): string {
+    return Stack.of(this).formatArn({
+      service: 'execute-api',
+      resource: this.apiId,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+      resourceName: `${stageName}/${routeKey}`,
+    });
+  }
+
+  public urlForStage(stageName: string): string {
+    const stack = Stack.of(this);
+    return `wss://${this.apiId}.execute-api.${stack.region}.${stack.urlSuffix}/${stageName}`;
+  }
+
+  public callbackUrlForStage(stageName: string): string {
+    const stack = Stack.of(this);
+    return `https://${this.apiId}.execute-api.${stack.region}.${stack.urlSuffix}/${stageName}`;
+  }
+
+  public grantManageConnections(grantee: iam.IGrantable, stageName: string = '*'): iam.Grant {
+    const arn = this.arnForExecuteApi('POST/@connections/*', stageName);
+    const grant = iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:ManageConnections'], resourceArns: [arn] });
+    if (Construct.isConstruct(grantee)) {
+      acknowledgeRule(grantee, `AwsSolutions-IAM5[Resource::${findingResourceName(this, arn)}]`,
+        'API Gateway creates connection ids at run time, so a backend that answers or broadcasts to clients must be able to post to '
+        + `any connection (@connections/*) of ${stageName === '*' ? 'the API\'s stages' : `stage '${stageName}'`}; the grant is limited to POST on this API.`);
+    }
+    return grant;
+  }
+
+  public grantConnect(grantee: iam.IGrantable, stageName: string = '*'): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['execute-api:Invoke'],
+      resourceArns: [this.arnForExecuteApi(CONNECT_ROUTE_KEY, stageName)],
+    });
+  }
+}
+
+interface BoundIntegration {
+  readonly config: WebSocketIntegrationConfig;
+  integrationId?: string;
+}
+
+/**
+ * A WebSocket API with secure, observable defaults: IAM authorization on `$connect`, JSON access
+ * logs, execution logs at ERROR without message bodies, detailed metrics, the account's default
+ * throttle set explicitly, and one Lambda permission per function per stage.
+ *
+ * @example
+ * const chat = new WebSocketGateway(this, 'Chat');
+ * chat.addRoute('$connect', WebSocketIntegration.lambdaFunction(connectFn));
+ * chat.addRoute('sendMessage', WebSocketIntegration.lambdaFunction(messageFn));
+ * chat.grantManageConnections(messageFn);
+ */
+export class WebSocketGateway extends WebSocketGatewayBase {
+  /** Imports an existing WebSocket API. */
+  public static fromWebSocketGatewayAttributes(scope: Construct, id: string, attrs: WebSocketGatewayAttributes): IWebSocketGateway {
+    class Import extends WebSocketGatewayBase {
+      public readonly apiId = attrs.apiId;
+    }
+    return new Import(scope, id);
+  }
+
+  /** The underlying aws-cdk-lib WebSocket API. */
+  public readonly webSocketApi: apigwv2.WebSocketApi;
+  /** The WebSocket API id. */
+  public readonly apiId: string;
+  /** The route selection expression. */
+  public readonly routeSelectionExpression: string;
+
+  private readonly stageMap = new Map<string, apigwv2.WebSocketStage>();
+  private readonly routes = new Map<string, apigwv2.WebSocketRoute>();
+  private readonly routeThrottles = new Map<string, ThrottleSettings>();
+  private readonly integrations = new Map<WebSocketIntegration, BoundIntegration>();
+  private readonly aliasSettings: StageAliasSettings[] = [];
+  private readonly permissions: LambdaInvokePermissions;
+  private routeScope?: Construct;
+
+  constructor(scope: Construct, id: string, props: WebSocketGatewayProps = {}) {
+    super(scope, id);
+    const stages = props.stages ?? [{ stageName: 'prod' }];
+    this.routeSelectionExpression = props.routeSelectionExpression ?? DEFAULT_ROUTE_SELECTION_EXPRESSION;
+
+    const endpointKind = props.endpoint?.kind ?? EndpointKind.REGIONAL;
+    check(this, 'endpoint', endpointKind, endpointKind === EndpointKind.REGIONAL ? undefined
+      : `WebSocket APIs are regional only: ${endpointKind === EndpointKind.EDGE ? 'edge-optimized' : 'private'} endpoints exist for REST APIs (RestGateway); `
+        + 'put Amazon CloudFront in front of a regional WebSocket API for edge delivery');
+    check(this, 'cors', props.cors, props.cors === undefined ? undefined
+      : 'CORS does not apply to WebSocket APIs (browsers send no preflight for WebSocket connections); '
+        + 'check the Origin header in a $connect Lambda authorizer (WebSocketAuthorization.lambdaRequest) instead');
+    check(this, 'routeSelectionExpression', this.routeSelectionExpression, routeSelectionExpressionViolation(this.routeSelectionExpression));
+    check(this, 'stages', '[]', stages.length === 0 ? 'a WebSocketGateway has at least one stage' : undefined);
+    check(this, 'stages', `${stages.length} stages`, countViolation(stages.length, MAX_WEBSOCKET_STAGES, 'stages per WebSocket API'));
+    validateUniqueStageNames(this, 'stages', stages);
+    stages.forEach((stage, i) => this.validateStage(`stages[${i}]`, stage));
+
+    this.webSocketApi = new apigwv2.WebSocketApi(this, 'Api', {
+      apiName: props.apiName ?? id,
+      description: props.description,
+      routeSelectionExpression: this.routeSelectionExpression,
+      apiKeySelectionExpression: props.apiKeySelectionExpression,
+    });
+    this.apiId = this.webSocketApi.apiId;
+
+    this.permissions = new LambdaInvokePermissions(this, stageName => this.arnForExecuteApi('*', stageName));
+    for (const stage of stages) {
+      this.addStage(stage);
+    }
+
+    this.node.addValidation({ validate: () => this.validateModel() });
+    warnWithoutAccountLoggingRole(this, () => stages
+      .filter(s => (s.executionLogLevel ?? apigateway.MethodLoggingLevel.ERROR) !== apigateway.MethodLoggingLevel.OFF)
+      .map(s => s.stageName));
+  }
+
+  /** The names of the stages, in the order given. */
+  public get stageNames(): string[] {
+    return [...this.stageMap.keys()];
+  }
+
+  /** The `wss://` URL of the first stage. */
+  public get url(): string {
+    return this.urlForStage(this.stageNames[0]);
+  }
+
+  /** The `https://` callback URL (for `@connections` calls) of the first stage. */
+  public get callbackUrl(): string {
+    return this.callbackUrlForStage(this.stageNames[0]);
+  }
+
+  /** The aws-cdk-lib stage of the given name. */
+  public stage(stageName: string): apigwv2.WebSocketStage {
+    const stage = this.stageMap.get(stageName);
+    if (!stage) {
+      throw new GatewayValidationError(this, 'stageName', stageName, `no such stage; the stages are ${this.stageNames.join(', ')}`);
+    }
+    return stage;
+  }
+
+  /** The `wss://` URL clients connect to on a stage. */
+  public urlForStage(stageName: string): string {
+    return this.stage(stageName).url;
+  }
+
+  /** The `https://` URL a backend posts to (`@connections`) on a stage. */
+  public callbackUrlForStage(stageName: string): string {
+    return this.stage(stageName).callbackUrl;
+  }
+
+  /**
+   * Grants `execute-api:ManageConnections` for `POST @connections/*` (sending messages to
+   * connected clients) on one stage, or on every stage when none is given.
+   */
+  public grantManageConnections(grantee: iam.IGrantable, stageName?: string): iam.Grant {
+    if (stageName !== undefined) this.stage(stageName);
+    return super.grantManageConnections(grantee, stageName);
+  }
+
+  /** Grants `execute-api:Invoke` on `$connect` (IAM-authorized connections) on one stage or all. */
+  public grantConnect(grantee: iam.IGrantable, stageName?: string): iam.Grant {
+    if (stageName !== undefined) this.stage(stageName);
+    return super.grantConnect(grantee, stageName);
+  }
+
+  /**
+   * Adds a route: `$connect`, `$disconnect`, `$default`, or a custom key matched against the value
+   * the route selection expression selects (e.g. `sendMessage` for `{"action":"sendMessage"}`).
+   */
+  public addRoute(routeKey: string, integration: WebSocketIntegration, options: WebSocketRouteOptions = {}): apigwv2.WebSocketRoute {
+    check(this, 'routeKey', routeKey, webSocketRouteKeyViolation(routeKey));
+    check(this, 'routeKey', routeKey, this.routes.has(routeKey) ? 'this route was already added' : undefined);
+    const isConnect = routeKey === CONNECT_ROUTE_KEY;
+    const prop = `route '${routeKey}'`;
+    check(this, `${prop} authorization`, options.authorization?.kind,
+      !isConnect && options.authorization !== undefined && options.authorization.kind !== WebSocketAuthorizationKind.NONE
+        ? 'API Gateway authorizes a WebSocket connection only when it is made: put the authorization on the \'$connect\' route'
+        : undefined);
+    check(this, `${prop} apiKeyRequired`, options.apiKeyRequired,
+      !isConnect && options.apiKeyRequired ? 'API Gateway checks the API keys of a WebSocket API when the connection is made: require them on \'$connect\'' : undefined);
+    validateThrottle(this, `${prop} throttle`, options.throttle);
+
+    this.routeScope ??= new Construct(this, 'Routes');
+    const authorization = isConnect ? options.authorization ?? WebSocketAuthorization.iam() : WebSocketAuthorization.none();
+    const authorizer = authorization._bind(this, `${prop} authorization`);
+
+    let bound = this.integrations.get(integration);
+    if (!bound) {
+      const integrationScope = new Construct(this.routeScope, `Integration-${routeKey}`);
+      bound = { config: integration.bind({ scope: integrationScope, routeKey }) };
+      this.integrations.set(integration, bound);
+      for (const fn of bound.config.invokedFunctions ?? []) {
+        this.permissions.addFunction(fn);
+      }
+      bindStageVariableInvocations(this, routeKey, bound.config.stageVariableInvocations, this.aliasSettings, this.permissions);
+    }
+
+    const route = new apigwv2.WebSocketRoute(this.routeScope, routeKey, {
+      webSocketApi: this.webSocketApi,
+      routeKey,
+      integration: bound.config.integration,
+      authorizer,
+      returnResponse: options.returnResponse,
+      apiKeyRequired: options.apiKeyRequired,
+    });
+    bound.integrationId ??= route.node.findAll().find((c): c is apigwv2.WebSocketIntegration => c instanceof apigwv2.WebSocketIntegration)?.integrationId;
+    if (options.returnResponse && !bound.config.proxy) {
+      this.addIntegrationResponse(bound, routeKey);
+    }
+    if (authorizer) {
+      this.addSourceAccountToAuthorizerPermissions();
+    }
+    if (authorization.kind === WebSocketAuthorizationKind.NONE && !isConnect) {
+      const reason = `route '${routeKey}' is not '$connect': API Gateway authorizes a WebSocket connection once, on '$connect', `
+        + 'and rejects an authorization type on any other route; messages on this route come only from connections that passed it.';
+      acknowledgeRule(route, 'AwsSolutions-APIG4', reason);
+      acknowledgeRule(route, 'cdk-validator-cfnguard::api_gw_v2_authorization_type_configured_check', reason);
+    }
+    this.routes.set(routeKey, route);
+    if (options.throttle) {
+      this.routeThrottles.set(routeKey, options.throttle);
+    }
+    return route;
+  }
+
+  /** The aws-cdk-lib route of a key added with addRoute. */
+  public route(routeKey: string): apigwv2.WebSocketRoute {
+    const route = this.routes.get(routeKey);
+    if (!route) {
+      throw new GatewayValidationError(this, 'routeKey', routeKey, 'no such route was added');
+    }
+    return route;
+  }
+
+  /** The route keys added so far. */
+  public get routeKeys(): string[] {
+    return [...this.routes.keys()];
+  }
+
+  /** How many Lambda permissions the gateway created (one per function per stage). */
+  public get lambdaPermissionCount(): number {
+    return this.permissions.count;
+  }
+
+  /**
+   * A metric of one stage: `ConnectCount`, `MessageCount`, `IntegrationError`, `ClientError`,
+   * `ExecutionError`, `IntegrationLatency`.
+   */
+  public metric(metricName: string, stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.stage(stageName).metric(metricName, props);
+  }
+
+  /** Connection requests to `$connect` on a stage. */
+  public metricConnectCount(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('ConnectCount', stageName, { statistic: 'Sum', ...props });
+  }
+
+  /** Messages sent to and from clients on a stage. */
+  public metricMessageCount(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('MessageCount', stageName, { statistic: 'Sum', ...props });
+  }
+
+  /** Requests whose integration answered with an error, on a stage. */
+  public metricIntegrationError(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('IntegrationError', stageName, { statistic: 'Sum', ...props });
+  }
+
+  /** Requests API Gateway answered with a 4XX before calling the integration, on a stage. */
+  public metricClientError(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('ClientError', stageName, { statistic: 'Sum', ...props });
+  }
+
+  /** Errors while calling the integration, on a stage. */
+  public metricExecutionError(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('ExecutionError', stageName, { statistic: 'Sum', ...props });
+  }
+
+  /** Backend latency of a stage. */
+  public metricIntegrationLatency(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('IntegrationLatency', stageName, props);
+  }
+
+  private validateStage(prop: string, stage: WebSocketStageOptions): void {
+    validateStageOptions(this, prop, stage, false);
+    if (stage.dataTrace) {
+      warn(this, 'dataTrace', `${prop}.dataTrace is on: full messages, including secrets and personal data, go to the execution logs.`);
+    }
+  }
+
+  private addStage(options: WebSocketStageOptions): void {
+    const logs = resolveAccessLogs(this, `AccessLogs-${options.stageName}`, `stages '${options.stageName}' accessLogs`,
+      AccessLogKind.WEBSOCKET, options.accessLogs);
+    const throttle = { ...DEFAULT_STAGE_THROTTLE, ...options.throttle };
+    const stage = new apigwv2.WebSocketStage(this, `Stage-${options.stageName}`, {
+      webSocketApi: this.webSocketApi,
+      stageName: options.stageName,
+      description: options.description,
+      autoDeploy: options.autoDeploy ?? true,
+      stageVariables: stageVariablesWithAliases(this, `stages '${options.stageName}'`, options.variables, options.lambdaAliases),
+      throttle,
+      detailedMetricsEnabled: options.detailedMetrics ?? true,
+      accessLogSettings: logs ? {
+        destination: new apigwv2.LogGroupLogDestination(logs.logGroup),
+        format: apigateway.AccessLogFormat.custom(logs.format),
+      } : undefined,
+    });
+    const cfn = stage.node.defaultChild as apigwv2.CfnStage;
+    // The WebSocketStage L2 sets only throttling and detailed metrics; the execution logging level,
+    // data trace and per-route settings exist only on the L1 CfnStage.
+    const base = {
+      loggingLevel: options.executionLogLevel ?? apigateway.MethodLoggingLevel.ERROR,
+      dataTraceEnabled: options.dataTrace ?? false,
+      detailedMetricsEnabled: options.detailedMetrics ?? true,
+    };
+    cfn.defaultRouteSettings = { ...base, throttlingRateLimit: throttle.rateLimit, throttlingBurstLimit: throttle.burstLimit };
+    cfn.routeSettings = Lazy.any({
+      produce: () => {
+        if (this.routeThrottles.size === 0) return undefined;
+        // RouteSettings is a JSON map in CloudFormation: its keys are written as the service expects.
+        const settings: { [routeKey: string]: { [name: string]: unknown } } = {};
+        for (const [routeKey, routeThrottle] of this.routeThrottles) {
+          settings[routeKey] = {
+            LoggingLevel: base.loggingLevel,
+            DataTraceEnabled: base.dataTraceEnabled,
+            DetailedMetricsEnabled: base.detailedMetricsEnabled,
+            ThrottlingRateLimit: routeThrottle.rateLimit ?? throttle.rateLimit,
+            ThrottlingBurstLimit: routeThrottle.burstLimit ?? throttle.burstLimit,
+          };
+        }
+        return settings;
+      },
+    });
+    this.stageMap.set(options.stageName, stage);
+    this.permissions.addStage(options.stageName);
+    const aliasProp = `stages '${options.stageName}'`;
+    this.aliasSettings.push({ stageName: options.stageName, prop: aliasProp, variables: options.variables, lambdaAliases: options.lambdaAliases });
+    addAliasTrafficShifting(this, aliasProp, options.stageName, options.lambdaAliases, options.aliasTrafficShifting);
+  }
+
+  private addIntegrationResponse(bound: BoundIntegration, routeKey: string): void {
+    const integrationId = bound.integrationId;
+    if (integrationId === undefined) return;
+    const id = `IntegrationResponse-${routeKey}`;
+    const scope = this.routeScope!;
+    if (scope.node.tryFindChild(id)) return;
+    // A two-way route of a non-proxy integration passes the backend's answer on only through an
+    // integration response; aws-cdk-lib has no L2 for it.
+    new apigwv2.CfnIntegrationResponse(scope, id, {
+      apiId: this.apiId,
+      integrationId,
+      integrationResponseKey: '$default',
+    });
+  }
+
+  /**
+   * aws-cdk-lib's WebSocketLambdaAuthorizer grants invoke without SourceAccount; add it
+   * (Control Tower CT.LAMBDA.PR.2). The permission is created as a child of the L2 API.
+   */
+  private addSourceAccountToAuthorizerPermissions(): void {
+    for (const child of this.webSocketApi.node.children) {
+      if (child instanceof lambda.CfnPermission && child.sourceAccount === undefined) {
+        child.sourceAccount = Stack.of(this).account;
+      }
+    }
+  }
+
+  private validateModel(): string[] {
+    const errors: string[] = [];
+    if (this.routes.size === 0) {
+      errors.push(`${this.node.path}: a WebSocketGateway needs at least one route (addRoute); API Gateway cannot deploy an API without routes`);
+    } else if (!this.routes.has(CONNECT_ROUTE_KEY)) {
+      warn(this, 'noConnectRoute', 'the gateway has no \'$connect\' route, so every connection is accepted without authorization; '
+        + 'add a \'$connect\' route (IAM-authorized by default) or acknowledge this warning.');
+    }
+    return errors;
+  }
+}

@@ -1,0 +1,45 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { WebSocketAuthorization, WebSocketGateway, WebSocketIntegration } from '../../lib';
+
+function setup() {
+  const stack = new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
+  const fn = new lambda.Function(stack, 'Fn', {
+    runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+  });
+  const dev = new lambda.Alias(stack, 'Dev', { aliasName: 'dev', version: fn.currentVersion });
+  const prod = new lambda.Alias(stack, 'Prod', { aliasName: 'prod', version: fn.currentVersion });
+  return { stack, fn, dev, prod };
+}
+
+describe('WebSocketGateway stage variables bound to Lambda aliases', () => {
+  test('each stage invokes its own alias with one permission per (alias, stage)', () => {
+    const { stack, fn, dev, prod } = setup();
+    const api = new WebSocketGateway(stack, 'Chat', {
+      stages: [{ stageName: 'dev', lambdaAliases: { lambdaAlias: dev } }, { stageName: 'prod', lambdaAliases: { lambdaAlias: prod } }],
+    });
+    const integration = WebSocketIntegration.lambdaAlias(fn);
+    api.addRoute('$connect', integration, { authorization: WebSocketAuthorization.none() });
+    api.addRoute('sendMessage', integration);
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: 'dev', StageVariables: { lambdaAlias: 'dev' } });
+    t.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationUri: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':\\$\\{stageVariables\\.lambdaAlias\\}/invocations$')])] },
+    });
+    t.resourceCountIs('AWS::Lambda::Permission', 2);
+    t.hasResourceProperties('AWS::Lambda::Permission', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^Prod') },
+      SourceArn: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/prod/\\*$')])] },
+    });
+  });
+
+  test('a stage without the alias variable is an error', () => {
+    const { stack, fn, dev } = setup();
+    const api = new WebSocketGateway(stack, 'Chat', {
+      stages: [{ stageName: 'dev', lambdaAliases: { lambdaAlias: dev } }, { stageName: 'prod' }],
+    });
+    expect(() => api.addRoute('sendMessage', WebSocketIntegration.lambdaAlias(fn)))
+      .toThrow(/stage 'prod' does not define the stage variable 'lambdaAlias' that route 'sendMessage' uses/);
+  });
+});

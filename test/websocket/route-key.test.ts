@@ -1,0 +1,37 @@
+import { Token } from 'aws-cdk-lib';
+import {
+  routeSelectionExpressionViolation, webSocketIdentitySourceViolation, webSocketRouteKeyViolation,
+} from '../../lib/websocket/route-key';
+
+describe('WebSocket route keys (rule 22)', () => {
+  test.each(['$connect', '$disconnect', '$default', 'sendMessage', 'chat.join', 'a_b-c', 'x$y', 'A'.repeat(128)])('accepts %s', key => {
+    expect(webSocketRouteKeyViolation(key)).toBeUndefined();
+  });
+  test.each(['$other', '$Connect', '$'])('rejects the unreserved $-key %s', key => {
+    expect(webSocketRouteKeyViolation(key)).toMatch(/starting with '\$' are reserved: only \$connect, \$disconnect, \$default/);
+  });
+  test.each(['', 'send message', 'a/b', 'A'.repeat(129), 'naïve'])('rejects %j', key => {
+    expect(webSocketRouteKeyViolation(key)).toMatch(/1 to 128 characters/);
+  });
+  test('leaves tokens to deploy time', () => {
+    expect(webSocketRouteKeyViolation(Token.asString({ Ref: 'X' }))).toBeUndefined();
+  });
+});
+
+describe('route selection expressions (rule 22)', () => {
+  test.each(['$request.body.action', '$request.body.message.type', '${request.body.service}/${request.body.action}'])('accepts %s', e => {
+    expect(routeSelectionExpressionViolation(e)).toBeUndefined();
+  });
+  test.each(['action', '$request.header.action', '$request.body', '$context.routeKey'])('rejects %s', e => {
+    expect(routeSelectionExpressionViolation(e)).toMatch(/selects a property of the JSON message body/);
+  });
+});
+
+describe('identity sources (rule 20)', () => {
+  test.each(['route.request.header.Authorization', 'route.request.querystring.token', 'stageVariables.key', 'context.tenant'])('accepts %s', s => {
+    expect(webSocketIdentitySourceViolation(s)).toBeUndefined();
+  });
+  test.each(['method.request.header.Authorization', '$request.header.Auth', 'route.request.body.token', 'route.request.header.'])('rejects %s', s => {
+    expect(webSocketIdentitySourceViolation(s)).toMatch(/route\.request\.header\.NAME/);
+  });
+});
