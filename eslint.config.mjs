@@ -2,7 +2,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'build/**', 'dist/**', 'cdk.out/**', '**/*.snapshot/**', '**/*.d.ts', '**/*.js', '!scripts/**'] },
+  { ignores: ['node_modules/**', 'build/**', 'dist/**', 'cdk.out/**', '**/*.snapshot/**', '**/*.d.ts', '**/*.js'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
