@@ -18,8 +18,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { RestGateway, RestIntegration } from '../lib';
+import { HttpGateway, HttpGatewayIntegration, RestGateway, RestIntegration } from '../lib';
 
 // ---------------------------------------------------------------------------------------------
 // What is compared
@@ -74,7 +76,30 @@ const IMPLEMENTATIONS: ApiKindComparison[] = [
       },
     },
   },
-  // HTTP APIs: { apiKind: 'HTTP', library: { name: 'HttpGateway', build: ... }, plain: { name: 'apigwv2.HttpApi', build: ... } },
+  {
+    apiKind: 'HTTP',
+    library: {
+      name: 'HttpGateway',
+      build: (stack, fn, n) => {
+        const api = new HttpGateway(stack, 'Api', { stages: [{ stageName: 'prod' }] });
+        const integration = HttpGatewayIntegration.lambdaFunction(fn);
+        for (const key of routeKeys(n)) {
+          api.addRoute(key, integration);
+        }
+      },
+    },
+    plain: {
+      name: 'apigwv2.HttpApi',
+      build: (stack, fn, n) => {
+        const api = new apigwv2.HttpApi(stack, 'Api', { createDefaultStage: false });
+        new apigwv2.HttpStage(stack, 'Prod', { httpApi: api, stageName: 'prod', autoDeploy: true });
+        routeKeys(n).forEach((key, i) => {
+          const { method, path: routePath } = splitRouteKey(key);
+          api.addRoutes({ path: routePath, methods: [method as apigwv2.HttpMethod], integration: new HttpLambdaIntegration(`Fn${i}`, fn) });
+        });
+      },
+    },
+  },
 ];
 
 const ROUTE_COUNTS = [10, 100, 300];

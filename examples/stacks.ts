@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import {
   acknowledgeRule, CacheClusterSize, GatewayAccountLogging, RestAuthorization, RestGateway, RestIntegration,
 } from '../lib';
+import { HttpApiStack } from './http-stack';
 import { WebSocketApiStack } from './websocket-stack';
 
 import { AliasReleaseStack } from './release-stack';
@@ -142,6 +143,7 @@ export class RestApiStack extends Stack {
 export function buildExampleApp(app: App): void {
   new AccountLoggingStack(app, 'ApiGatewayAccountLogging', { env: ENV });
   new RestApiStack(app, 'RestApiExample', { env: ENV });
+  new HttpApiStack(app, 'HttpApiExample', { env: ENV });
   new WebSocketApiStack(app, 'WebSocketApiExample', { env: ENV });
   new AliasReleaseStack(app, 'AliasReleaseExample', { env: ENV });
 }

@@ -13,3 +13,6 @@ export * from './websocket/authorization';
 export * from './websocket/integration';
 export * from './websocket/websocket-gateway';
 export * from './rest/usage-plan';
+export * from './http/authorization';
+export * from './http/integration';
+export * from './http/http-gateway';

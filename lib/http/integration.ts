@@ -1,0 +1,254 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
+import { IConstruct } from 'constructs';
+import { check } from '../common/errors';
+import { stageVariableReference } from '../common/lambda-alias';
+import { integrationTimeoutViolation } from '../common/rules';
+import { StageVariableInvocation } from '../common/stage';
+
+/** HTTP API integrations time out after at most 30 s (rule 10). */
+export const HTTP_MAX_TIMEOUT_MS = 30000;
+
+/** What the gateway passes to an integration when a route is added. */
+export interface HttpGatewayIntegrationBindOptions {
+  /** The gateway (errors name its path). */
+  readonly gateway: IConstruct;
+  /** The route key the integration serves, e.g. `GET /orders/{id}` or `$default`. */
+  readonly routeKey: string;
+}
+
+/** What an integration gives the gateway. */
+export interface HttpGatewayIntegrationConfig {
+  /** The aws-cdk-lib route integration. */
+  readonly integration: apigwv2.HttpRouteIntegration;
+  /**
+   * Functions the gateway allows API Gateway to invoke, once per function per stage.
+   * @default - none
+   */
+  readonly invokedFunctions?: lambda.IFunction[];
+  /**
+   * Functions invoked at the alias named by a stage variable: the gateway checks that every stage
+   * defines the variable and grants each stage's alias once.
+   * @default - none
+   */
+  readonly stageVariableInvocations?: StageVariableInvocation[];
+  /**
+   * The integration timeout, set on the integration by the gateway.
+   * @default - the service default, 30 s
+   */
+  readonly timeout?: Duration;
+}
+
+/** Options shared by every HTTP API integration. */
+export interface HttpGatewayIntegrationOptions {
+  /**
+   * How long API Gateway waits for the backend: 50 ms to 30 s.
+   * @default - 30 s (the service default and maximum)
+   */
+  readonly timeout?: Duration;
+}
+
+/** Options of a Lambda proxy integration. */
+export interface HttpLambdaIntegrationOptions extends HttpGatewayIntegrationOptions {
+  /**
+   * The event format the function receives.
+   * @default apigwv2.PayloadFormatVersion.VERSION_2_0
+   */
+  readonly payloadFormatVersion?: apigwv2.PayloadFormatVersion;
+}
+
+/** Options of a Lambda alias proxy integration. */
+export interface HttpLambdaAliasIntegrationOptions extends HttpLambdaIntegrationOptions {
+  /**
+   * The stage variable that names the alias; each stage sets it through `lambdaAliases`.
+   * @default 'lambdaAlias'
+   */
+  readonly stageVariable?: string;
+}
+
+/** Options of an HTTP proxy integration to a public URL. */
+export interface HttpUrlIntegrationOptions extends HttpGatewayIntegrationOptions {
+  /**
+   * The HTTP method used to call the backend.
+   * @default apigwv2.HttpMethod.ANY (the client's method)
+   */
+  readonly method?: apigwv2.HttpMethod;
+  /**
+   * Request and response parameter mappings.
+   * @default - none
+   */
+  readonly parameterMapping?: apigwv2.ParameterMapping;
+}
+
+/** Options of a private integration through a VPC link. */
+export interface HttpPrivateIntegrationOptions extends HttpUrlIntegrationOptions {
+  /**
+   * The VPC link to use.
+   * @default - for a load balancer: one VPC link per VPC per API, created on first use
+   */
+  readonly vpcLink?: apigwv2.IVpcLink;
+  /**
+   * The server name API Gateway verifies in the backend's TLS certificate; set it to call an
+   * HTTPS listener (API Gateway then speaks TLS to the backend).
+   * @default - no TLS to the backend
+   */
+  readonly secureServerName?: string;
+}
+
+/** Options of a private integration to a Cloud Map service. */
+export interface HttpServiceDiscoveryIntegrationOptions extends HttpUrlIntegrationOptions {
+  /** The VPC link to the VPC in which the service's instances run. */
+  readonly vpcLink: apigwv2.IVpcLink;
+  /**
+   * The server name API Gateway verifies in the backend's TLS certificate.
+   * @default - no TLS to the backend
+   */
+  readonly secureServerName?: string;
+}
+
+/**
+ * A backend for an HttpGateway route. Use the static factories; implement `bind` for your own.
+ * Using the same object for several routes creates one integration shared by them.
+ */
+export abstract class HttpGatewayIntegration {
+  /**
+   * A Lambda proxy integration (payload format 2.0 by default). The gateway grants invoke once
+   * per function per stage (aws-cdk-lib's HttpLambdaIntegration grants once per route).
+   */
+  public static lambdaFunction(handler: lambda.IFunction, options: HttpLambdaIntegrationOptions = {}): HttpGatewayIntegration {
+    return new LambdaHttpIntegration(handler, options);
+  }
+
+  /**
+   * A Lambda proxy integration calling `handler` at the alias named by a stage variable
+   * (`function:${stageVariables.lambdaAlias}`), so that each stage invokes its own alias.
+   */
+  public static lambdaAlias(handler: lambda.IFunction, options: HttpLambdaAliasIntegrationOptions = {}): HttpGatewayIntegration {
+    return new LambdaHttpIntegration(handler, options, options.stageVariable ?? 'lambdaAlias');
+  }
+
+  /** An HTTP proxy integration to a URL (route path variables such as `{proxy}` may be used in it). */
+  public static http(url: string, options: HttpUrlIntegrationOptions = {}): HttpGatewayIntegration {
+    return new CdkHttpIntegration(options, () => new integrations.HttpUrlIntegration('Integration', url, {
+      method: options.method, parameterMapping: options.parameterMapping,
+    }));
+  }
+
+  /** A private integration to an Application Load Balancer listener, through a VPC link. */
+  public static alb(listener: elbv2.IApplicationListener, options: HttpPrivateIntegrationOptions = {}): HttpGatewayIntegration {
+    return new CdkHttpIntegration(options, () => new integrations.HttpAlbIntegration('Integration', listener, privateProps(options)));
+  }
+
+  /** A private integration to a Network Load Balancer listener, through a VPC link. */
+  public static nlb(listener: elbv2.INetworkListener, options: HttpPrivateIntegrationOptions = {}): HttpGatewayIntegration {
+    return new CdkHttpIntegration(options, () => new integrations.HttpNlbIntegration('Integration', listener, privateProps(options)));
+  }
+
+  /** A private integration to an AWS Cloud Map service, through a VPC link. */
+  public static serviceDiscovery(service: servicediscovery.IService, options: HttpServiceDiscoveryIntegrationOptions): HttpGatewayIntegration {
+    return new CdkHttpIntegration(options, () => new integrations.HttpServiceDiscoveryIntegration('Integration', service, privateProps(options)));
+  }
+
+  /** Builds the integration for one route. */
+  public abstract bind(options: HttpGatewayIntegrationBindOptions): HttpGatewayIntegrationConfig;
+}
+
+/** Validates an HTTP API integration timeout (rule 10) and returns it. */
+export function validateHttpTimeout(options: HttpGatewayIntegrationBindOptions, timeout: Duration | undefined): Duration | undefined {
+  if (timeout === undefined || Token.isUnresolved(timeout.toMilliseconds({ integral: false }))) return timeout;
+  const ms = timeout.toMilliseconds({ integral: false });
+  check(options.gateway, `route '${options.routeKey}' integration timeout`, `${ms} ms`,
+    integrationTimeoutViolation(ms, HTTP_MAX_TIMEOUT_MS, 'HTTP APIs'));
+  return timeout;
+}
+
+function privateProps(options: HttpPrivateIntegrationOptions | HttpServiceDiscoveryIntegrationOptions): integrations.HttpPrivateIntegrationOptions {
+  // The timeout is set by the gateway on the L1 (aws-cdk-lib caps it at 29 s; the service allows 30 s).
+  return {
+    vpcLink: options.vpcLink,
+    method: options.method,
+    secureServerName: options.secureServerName,
+    parameterMapping: options.parameterMapping,
+  };
+}
+
+/** One aws-cdk-lib route integration per gateway, so routes sharing this object share one integration. */
+abstract class CachingIntegration extends HttpGatewayIntegration {
+  private readonly perGateway = new Map<IConstruct, apigwv2.HttpRouteIntegration>();
+
+  constructor(private readonly options: HttpGatewayIntegrationOptions) {
+    super();
+  }
+
+  public bind(options: HttpGatewayIntegrationBindOptions): HttpGatewayIntegrationConfig {
+    const timeout = validateHttpTimeout(options, this.options.timeout);
+    let integration = this.perGateway.get(options.gateway);
+    if (!integration) {
+      integration = this.create();
+      this.perGateway.set(options.gateway, integration);
+    }
+    return { integration, timeout, invokedFunctions: this.functions(), stageVariableInvocations: this.stageVariableInvocations() };
+  }
+
+  protected stageVariableInvocations(): StageVariableInvocation[] | undefined {
+    return undefined;
+  }
+
+  protected abstract create(): apigwv2.HttpRouteIntegration;
+
+  protected functions(): lambda.IFunction[] | undefined {
+    return undefined;
+  }
+}
+
+class CdkHttpIntegration extends CachingIntegration {
+  constructor(options: HttpGatewayIntegrationOptions, private readonly factory: () => apigwv2.HttpRouteIntegration) {
+    super(options);
+  }
+
+  protected create(): apigwv2.HttpRouteIntegration {
+    return this.factory();
+  }
+}
+
+class LambdaHttpIntegration extends CachingIntegration {
+  constructor(private readonly handler: lambda.IFunction, private readonly lambdaOptions: HttpLambdaIntegrationOptions,
+    private readonly stageVariable?: string) {
+    super(lambdaOptions);
+  }
+
+  protected create(): apigwv2.HttpRouteIntegration {
+    const uri = this.stageVariable ? `${this.handler.functionArn}:${stageVariableReference(this.stageVariable)}` : this.handler.functionArn;
+    return new LambdaProxyRouteIntegration(uri, this.lambdaOptions.payloadFormatVersion ?? apigwv2.PayloadFormatVersion.VERSION_2_0);
+  }
+
+  protected functions(): lambda.IFunction[] | undefined {
+    return this.stageVariable ? undefined : [this.handler];
+  }
+
+  protected stageVariableInvocations(): StageVariableInvocation[] | undefined {
+    return this.stageVariable ? [{ handler: this.handler, stageVariable: this.stageVariable }] : undefined;
+  }
+}
+
+/**
+ * A Lambda proxy integration without a permission: aws-cdk-lib's HttpLambdaIntegration adds one
+ * permission per route, and functions shared by many routes hit Lambda's 20 KB policy limit.
+ */
+class LambdaProxyRouteIntegration extends apigwv2.HttpRouteIntegration {
+  constructor(private readonly uri: string, private readonly payloadFormatVersion: apigwv2.PayloadFormatVersion) {
+    super('Integration');
+  }
+
+  public bind(_options: apigwv2.HttpRouteIntegrationBindOptions): apigwv2.HttpRouteIntegrationConfig {
+    return {
+      type: apigwv2.HttpIntegrationType.AWS_PROXY,
+      uri: this.uri,
+      payloadFormatVersion: this.payloadFormatVersion,
+    };
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Features API Gateway offers only on REST APIs (rule 21). An HttpGateway asked for one rejects
+ * it by name and points to RestGateway, rather than silently dropping it.
+ */
+import { IConstruct } from 'constructs';
+import { EndpointKind, GatewayEndpoint } from '../common/endpoint';
+import { GatewayValidationError } from '../common/errors';
+
+/** The rule text for a REST-only feature asked of an HTTP API. */
+export function restOnlyFeatureViolation(feature: string): string {
+  return `${feature} is a REST API feature that HTTP APIs do not have; use RestGateway for it`;
+}
+
+/** Throws the error for a REST-only feature. */
+export function rejectRestOnlyFeature(scope: IConstruct, prop: string, value: unknown, feature: string): never {
+  throw new GatewayValidationError(scope, prop, value, restOnlyFeatureViolation(feature));
+}
+
+/** REST stage options an HTTP stage does not have, and the feature each one is. */
+const REST_ONLY_STAGE_OPTIONS: { [prop: string]: string } = {
+  cache: 'caching',
+  canary: 'a canary deployment',
+  webAclArn: 'AWS WAF',
+  tracing: 'AWS X-Ray tracing',
+  executionLogLevel: 'execution logging',
+  dataTrace: 'execution logging',
+};
+
+/** REST route options an HTTP route does not have. */
+const REST_ONLY_ROUTE_OPTIONS: { [prop: string]: string } = {
+  cache: 'caching',
+  apiKeyRequired: 'an API key',
+  requestSchema: 'request validation',
+  requestParameters: 'request validation',
+};
+
+/** REST gateway props an HTTP gateway does not have. */
+const REST_ONLY_GATEWAY_PROPS: { [prop: string]: string } = {
+  policyStatements: 'a resource policy',
+  binaryMediaTypes: 'binary media types (HTTP APIs pass binary bodies base64-encoded to Lambda)',
+  minCompressionSize: 'response compression',
+};
+
+function rejectKeys(scope: IConstruct, prefix: string, options: object | undefined, table: { [prop: string]: string }): void {
+  if (!options) return;
+  const record = options as { [prop: string]: unknown };
+  for (const key of Object.keys(table)) {
+    if (record[key] !== undefined) {
+      rejectRestOnlyFeature(scope, `${prefix}${key}`, record[key], table[key]);
+    }
+  }
+}
+
+/**
+ * Rejects REST-only options that reached an HTTP gateway at run time (from JavaScript, or from
+ * a TypeScript object typed for RestGateway).
+ */
+export function rejectRestOnlyStageOptions(scope: IConstruct, prop: string, options: object): void {
+  rejectKeys(scope, `${prop}.`, options, REST_ONLY_STAGE_OPTIONS);
+}
+
+/** Rejects REST-only route options. */
+export function rejectRestOnlyRouteOptions(scope: IConstruct, prop: string, options: object): void {
+  rejectKeys(scope, `${prop}.`, options, REST_ONLY_ROUTE_OPTIONS);
+}
+
+/** Rejects REST-only gateway props. */
+export function rejectRestOnlyGatewayProps(scope: IConstruct, props: object): void {
+  rejectKeys(scope, '', props, REST_ONLY_GATEWAY_PROPS);
+}
+
+/** HTTP APIs are regional only (rule 4): edge-optimized and private endpoints are REST features. */
+export function rejectNonRegionalEndpoint(scope: IConstruct, endpoint: GatewayEndpoint | undefined): void {
+  if (!endpoint || endpoint.kind === EndpointKind.REGIONAL) return;
+  const feature = endpoint.kind === EndpointKind.EDGE
+    ? 'an edge-optimized endpoint (HTTP APIs are regional only; put CloudFront in front of one yourself)'
+    : 'a private endpoint (HTTP APIs are regional only; reach private backends with VPC-link integrations instead)';
+  rejectRestOnlyFeature(scope, 'endpoint', endpoint.kind, feature);
+}

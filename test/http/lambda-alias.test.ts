@@ -1,0 +1,62 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { HttpAuthorization, HttpGateway, HttpGatewayIntegration } from '../../lib';
+
+function setup() {
+  const stack = new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
+  const fn = new lambda.Function(stack, 'Fn', {
+    runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+  });
+  const dev = new lambda.Alias(stack, 'Dev', { aliasName: 'dev', version: fn.currentVersion });
+  const prod = new lambda.Alias(stack, 'Prod', { aliasName: 'prod', version: fn.currentVersion });
+  return { stack, fn, dev, prod };
+}
+
+describe('HttpGateway stage variables bound to Lambda aliases', () => {
+  test('each stage invokes its own alias with one permission per (alias, stage)', () => {
+    const { stack, fn, dev, prod } = setup();
+    const api = new HttpGateway(stack, 'Api', {
+      stages: [{ stageName: 'dev', lambdaAliases: { lambdaAlias: dev } }, { stageName: 'prod', lambdaAliases: { lambdaAlias: prod } }],
+      defaultAuthorization: HttpAuthorization.iam(),
+    });
+    const integration = HttpGatewayIntegration.lambdaAlias(fn);
+    api.addRoute('GET /a', integration);
+    api.addRoute('POST /b', integration);
+    api.addRoute('GET /c', HttpGatewayIntegration.lambdaAlias(fn));
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: 'prod', StageVariables: { lambdaAlias: 'prod' } });
+    t.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      IntegrationUri: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Fn'), 'Arn'] }, ':${stageVariables.lambdaAlias}']] },
+    });
+    t.resourceCountIs('AWS::Lambda::Permission', 2);
+    t.hasResourceProperties('AWS::Lambda::Permission', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^Dev') },
+      SourceArn: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/dev/\\*$')])] },
+      SourceAccount: '123456789012',
+    });
+  });
+
+  test('an alias of another function is an error', () => {
+    const { stack, fn, dev } = setup();
+    const other = new lambda.Function(stack, 'Other', {
+      runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+    });
+    const api = new HttpGateway(stack, 'Api', {
+      stages: [{ stageName: 'dev', lambdaAliases: { lambdaAlias: dev } },
+        { stageName: 'prod', lambdaAliases: { lambdaAlias: new lambda.Alias(stack, 'OtherLive', { aliasName: 'live', version: other.currentVersion }) } }],
+    });
+    expect(() => api.addRoute('GET /a', HttpGatewayIntegration.lambdaAlias(fn)))
+      .toThrow(/Stack\/Api: stages 'prod'.lambdaAliases.lambdaAlias = "live" is invalid: the alias belongs to function Stack\/Other/);
+  });
+
+  test('the $default stage can bind an alias too', () => {
+    const { stack, fn, prod } = setup();
+    const api = new HttpGateway(stack, 'Api', { stages: [{ stageName: '$default', lambdaAliases: { live: prod } }] });
+    api.addRoute('GET /a', HttpGatewayIntegration.lambdaAlias(fn, { stageVariable: 'live' }));
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', StageVariables: { live: 'prod' } });
+    t.resourceCountIs('AWS::Lambda::Permission', 1);
+  });
+});
