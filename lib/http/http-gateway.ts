@@ -18,7 +18,7 @@ import { HttpAuthorization, HttpAuthorizationKind, MAX_HTTP_ROUTE_SCOPES } from 
 import { HttpGatewayIntegration } from './integration';
 import {
   rejectNonRegionalEndpoint, rejectRestOnlyFeature, rejectRestOnlyGatewayProps, rejectRestOnlyRouteOptions, rejectRestOnlyStageOptions,
-} from './rest-only';
+} from '../common/rest-only';
 
 /** HTTP API quotas (rule 16). */
 // (300 integrations per API cannot be exceeded: there is at most one per route.)

@@ -14,6 +14,7 @@ import { findingResourceName } from '../common/finding-ids';
 import { warnWithoutAccountLoggingRole } from '../common/execution-logging';
 import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases } from '../common/lambda-alias';
 import { LambdaInvokePermissions } from '../common/lambda-permissions';
+import { rejectRestOnlyStageOptions } from '../common/rest-only';
 import { countViolation } from '../common/rules';
 import { GatewayStageOptions, validateStageOptions, validateUniqueStageNames } from '../common/stage';
 import { DEFAULT_STAGE_THROTTLE, ThrottleSettings, validateThrottle } from '../common/throttle';
@@ -433,6 +434,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
 
   private validateStage(prop: string, stage: WebSocketStageOptions): void {
     validateStageOptions(this, prop, stage, false);
+    rejectRestOnlyStageOptions(this, prop, stage, 'WebSocket APIs', ['executionLogLevel', 'dataTrace']);
     if (stage.dataTrace) {
       warn(this, 'dataTrace', `${prop}.dataTrace is on: full messages, including secrets and personal data, go to the execution logs.`);
     }

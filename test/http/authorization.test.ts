@@ -240,7 +240,8 @@ describe('quota', () => {
     if (message) {
       expect(() => app.synth()).toThrow(message);
     } else {
-      expect(() => app.synth()).not.toThrow();
+      const template = app.synth().getStackByName('Stack').template as { Resources: { [id: string]: { Type: string } } };
+      expect(Object.values(template.Resources).filter(r => r.Type === 'AWS::ApiGatewayV2::Authorizer')).toHaveLength(count);
     }
   });
 });

@@ -373,7 +373,7 @@ describe('endpoint and REST-only features', () => {
 
   test.each([
     ['cache', { cache: {} }, /stages\[0\]\.cache = \{\} is invalid: caching is a REST API feature/],
-    ['canary', { canary: { percentTraffic: 5 } }, /stages\[0\]\.canary = .* is invalid: a canary deployment is a REST API feature/],
+    ['canary', { canary: { percentTraffic: 5 } }, /stages\[0\]\.canary = .* is invalid: a canary deployment \(shift traffic between versions with the stage's lambdaAliases and aliasTrafficShifting instead\) is a REST API feature/],
     ['webAclArn', { webAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/a/b' }, /stages\[0\]\.webAclArn = .* is invalid: AWS WAF is a REST API feature/],
     ['tracing', { tracing: true }, /stages\[0\]\.tracing = true is invalid: AWS X-Ray tracing is a REST API feature .*RestGateway/],
     ['executionLogLevel', { executionLogLevel: 'INFO' }, /stages\[0\]\.executionLogLevel = "INFO" is invalid: execution logging is a REST API feature/],

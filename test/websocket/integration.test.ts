@@ -38,7 +38,8 @@ describe('lambdaFunction', () => {
 
   test.each([Duration.millis(50), Duration.seconds(29)])('accepts the timeout %s', timeout => {
     const { stack, gateway } = setup();
-    expect(() => gateway.addRoute('$connect', WebSocketIntegration.lambdaFunction(fn(stack, 'H'), { timeout }))).not.toThrow();
+    gateway.addRoute('$connect', WebSocketIntegration.lambdaFunction(fn(stack, 'H'), { timeout }));
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Integration', { TimeoutInMillis: timeout.toMilliseconds() });
   });
 });
 

@@ -43,3 +43,15 @@ describe('WebSocketGateway stage variables bound to Lambda aliases', () => {
       .toThrow(/stage 'prod' does not define the stage variable 'lambdaAlias' that route 'sendMessage' uses/);
   });
 });
+
+describe('REST-only stage options on a WebSocketGateway', () => {
+  test.each([
+    ['canary', { percentTraffic: 5 }, /canary = \{"percentTraffic":5\} is invalid: a canary deployment \(shift traffic between versions with the stage's lambdaAliases and aliasTrafficShifting instead\) is a REST API feature that WebSocket APIs do not have; use RestGateway/],
+    ['cache', {}, /cache = \{\} is invalid: caching is a REST API feature that WebSocket APIs do not have/],
+    ['tracing', true, /tracing = true is invalid: AWS X-Ray tracing is a REST API feature that WebSocket APIs do not have/],
+  ])('%s is rejected by name', (prop, value, message) => {
+    const { stack } = setup();
+    const stage = { stageName: 'prod', [prop]: value };
+    expect(() => new WebSocketGateway(stack, 'Chat', { stages: [stage] })).toThrow(message);
+  });
+});

@@ -1,25 +1,25 @@
 /**
- * Features API Gateway offers only on REST APIs (rule 21). An HttpGateway asked for one rejects
- * it by name and points to RestGateway, rather than silently dropping it.
+ * Features API Gateway offers only on REST APIs (rule 21). An HttpGateway or WebSocketGateway
+ * asked for one rejects it by name and points to RestGateway, rather than silently dropping it.
  */
 import { IConstruct } from 'constructs';
-import { EndpointKind, GatewayEndpoint } from '../common/endpoint';
-import { GatewayValidationError } from '../common/errors';
+import { EndpointKind, GatewayEndpoint } from './endpoint';
+import { GatewayValidationError } from './errors';
 
-/** The rule text for a REST-only feature asked of an HTTP API. */
-export function restOnlyFeatureViolation(feature: string): string {
-  return `${feature} is a REST API feature that HTTP APIs do not have; use RestGateway for it`;
+/** The rule text for a REST-only feature asked of another API kind (default: HTTP APIs). */
+export function restOnlyFeatureViolation(feature: string, apiKind: string = 'HTTP APIs'): string {
+  return `${feature} is a REST API feature that ${apiKind} do not have; use RestGateway for it`;
 }
 
 /** Throws the error for a REST-only feature. */
-export function rejectRestOnlyFeature(scope: IConstruct, prop: string, value: unknown, feature: string): never {
-  throw new GatewayValidationError(scope, prop, value, restOnlyFeatureViolation(feature));
+export function rejectRestOnlyFeature(scope: IConstruct, prop: string, value: unknown, feature: string, apiKind?: string): never {
+  throw new GatewayValidationError(scope, prop, value, restOnlyFeatureViolation(feature, apiKind));
 }
 
 /** REST stage options an HTTP stage does not have, and the feature each one is. */
 const REST_ONLY_STAGE_OPTIONS: { [prop: string]: string } = {
   cache: 'caching',
-  canary: 'a canary deployment',
+  canary: 'a canary deployment (shift traffic between versions with the stage\'s lambdaAliases and aliasTrafficShifting instead)',
   webAclArn: 'AWS WAF',
   tracing: 'AWS X-Ray tracing',
   executionLogLevel: 'execution logging',
@@ -41,12 +41,13 @@ const REST_ONLY_GATEWAY_PROPS: { [prop: string]: string } = {
   minCompressionSize: 'response compression',
 };
 
-function rejectKeys(scope: IConstruct, prefix: string, options: object | undefined, table: { [prop: string]: string }): void {
+function rejectKeys(scope: IConstruct, prefix: string, options: object | undefined, table: { [prop: string]: string },
+  apiKind?: string, allowed: string[] = []): void {
   if (!options) return;
   const record = options as { [prop: string]: unknown };
   for (const key of Object.keys(table)) {
-    if (record[key] !== undefined) {
-      rejectRestOnlyFeature(scope, `${prefix}${key}`, record[key], table[key]);
+    if (record[key] !== undefined && !allowed.includes(key)) {
+      rejectRestOnlyFeature(scope, `${prefix}${key}`, record[key], table[key], apiKind);
     }
   }
 }
@@ -55,8 +56,8 @@ function rejectKeys(scope: IConstruct, prefix: string, options: object | undefin
  * Rejects REST-only options that reached an HTTP gateway at run time (from JavaScript, or from
  * a TypeScript object typed for RestGateway).
  */
-export function rejectRestOnlyStageOptions(scope: IConstruct, prop: string, options: object): void {
-  rejectKeys(scope, `${prop}.`, options, REST_ONLY_STAGE_OPTIONS);
+export function rejectRestOnlyStageOptions(scope: IConstruct, prop: string, options: object, apiKind?: string, allowed?: string[]): void {
+  rejectKeys(scope, `${prop}.`, options, REST_ONLY_STAGE_OPTIONS, apiKind, allowed);
 }
 
 /** Rejects REST-only route options. */

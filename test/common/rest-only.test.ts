@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { GatewayEndpoint } from '../../lib/common/endpoint';
 import {
   rejectNonRegionalEndpoint, rejectRestOnlyGatewayProps, rejectRestOnlyRouteOptions, rejectRestOnlyStageOptions, restOnlyFeatureViolation,
-} from '../../lib/http/rest-only';
+} from '../../lib/common/rest-only';
 
 function scope(): Construct {
   return new Construct(new Stack(new App(), 'Stack'), 'Gw');
@@ -18,7 +18,7 @@ describe('restOnlyFeatureViolation', () => {
 describe('rejectRestOnlyStageOptions', () => {
   test.each([
     ['cache', 'caching'],
-    ['canary', 'a canary deployment'],
+    ['canary', 'a canary deployment (shift traffic between versions with the stage\'s lambdaAliases and aliasTrafficShifting instead)'],
     ['webAclArn', 'AWS WAF'],
     ['tracing', 'AWS X-Ray tracing'],
     ['executionLogLevel', 'execution logging'],
@@ -28,12 +28,15 @@ describe('rejectRestOnlyStageOptions', () => {
       .toThrow(`Stack/Gw: stages[2].${prop} = false is invalid: ${feature} is a REST API feature`);
   });
 
-  test('HTTP stage options pass', () => {
-    expect(() => rejectRestOnlyStageOptions(scope(), 'stages[0]', { stageName: 'x', throttle: {}, variables: {}, autoDeploy: true })).not.toThrow();
+  test('only the REST key of otherwise valid stage options is rejected (undefined values pass)', () => {
+    const ok = { stageName: 'x', throttle: {}, variables: {}, autoDeploy: true, cache: undefined };
+    rejectRestOnlyStageOptions(scope(), 'stages[0]', ok);
+    expect(() => rejectRestOnlyStageOptions(scope(), 'stages[0]', { ...ok, tracing: true })).toThrow(/stages\[0\]\.tracing = true/);
   });
 
-  test('undefined values pass', () => {
-    expect(() => rejectRestOnlyStageOptions(scope(), 'stages[0]', { stageName: 'x', cache: undefined })).not.toThrow();
+  test('allowed keys and the API kind are honoured', () => {
+    expect(() => rejectRestOnlyStageOptions(scope(), 's', { dataTrace: false, tracing: true }, 'WebSocket APIs', ['dataTrace']))
+      .toThrow(/s\.tracing = true is invalid: AWS X-Ray tracing is a REST API feature that WebSocket APIs do not have/);
   });
 });
 
@@ -55,16 +58,22 @@ describe('rejectRestOnlyRouteOptions and rejectRestOnlyGatewayProps', () => {
     expect(() => rejectRestOnlyGatewayProps(scope(), { [prop]: 1 })).toThrow(`Stack/Gw: ${prop} = 1 is invalid: ${feature}`);
   });
 
-  test('HTTP route options and props pass', () => {
-    expect(() => rejectRestOnlyRouteOptions(scope(), 'route', { throttle: {}, authorizationScopes: [] })).not.toThrow();
-    expect(() => rejectRestOnlyGatewayProps(scope(), { description: 'x', cors: { allowOrigins: ['*'] } })).not.toThrow();
+  test('only the REST keys of otherwise valid route options and props are rejected', () => {
+    const route = { throttle: {}, authorizationScopes: [] };
+    rejectRestOnlyRouteOptions(scope(), 'route', route);
+    expect(() => rejectRestOnlyRouteOptions(scope(), 'route', { ...route, cache: {} })).toThrow(/route\.cache = \{\}/);
+    const props = { description: 'x', cors: { allowOrigins: ['*'] } };
+    rejectRestOnlyGatewayProps(scope(), props);
+    expect(() => rejectRestOnlyGatewayProps(scope(), { ...props, binaryMediaTypes: ['a/b'] })).toThrow(/binaryMediaTypes/);
   });
 });
 
 describe('rejectNonRegionalEndpoint', () => {
-  test('regional and absent pass', () => {
-    expect(() => rejectNonRegionalEndpoint(scope(), GatewayEndpoint.regional())).not.toThrow();
-    expect(() => rejectNonRegionalEndpoint(scope(), undefined)).not.toThrow();
+  test('regional and absent pass, edge on the same scope fails', () => {
+    const s = scope();
+    rejectNonRegionalEndpoint(s, GatewayEndpoint.regional());
+    rejectNonRegionalEndpoint(s, undefined);
+    expect(() => rejectNonRegionalEndpoint(s, GatewayEndpoint.edge())).toThrow(/endpoint = "EDGE"/);
   });
 
   test.each([
