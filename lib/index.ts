@@ -12,7 +12,7 @@ export * from './common/compliance';
 export * from './websocket/authorization';
 export * from './websocket/integration';
 export * from './websocket/websocket-gateway';
-export * from './rest/usage-plan';
+export * from './common/usage-plans';
 export * from './http/authorization';
 export * from './http/integration';
 export * from './http/http-gateway';

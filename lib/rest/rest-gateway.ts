@@ -17,11 +17,13 @@ import { parseRouteKey } from '../common/route-key';
 import { cacheTtlViolation, canaryPercentViolation, canaryVariableNameViolation, countViolation } from '../common/rules';
 import { GatewayStageOptions, validateStageOptions, validateStageVariables, validateUniqueStageNames } from '../common/stage';
 import { DEFAULT_STAGE_THROTTLE, ThrottleSettings, validateThrottle } from '../common/throttle';
+import { UsagePlanRegistry } from '../common/usage-plan-registry';
+import { GatewayApiKeyOptions, GatewayUsagePlanOptions, UsagePlanStageOptions } from '../common/usage-plans';
 import { RestAuthorization } from './authorization';
 import { CacheClusterSize, RestCacheOptions, RestRouteCacheOptions } from './cache';
 import { RestIntegration } from './integration';
 import { MAX_RESOURCE_POLICY_CHARS, privateApiPolicyStatements, resolvePrivateEndpoints } from './private-endpoint';
-import { GatewayApiKeyOptions, GatewayUsagePlanOptions, UsagePlanStageOptions, associateKey, checkPlansPerKey, validateQuota } from './usage-plan';
+
 
 /** REST quotas (rule 14). */
 const MAX_REST_STAGES = 10;
@@ -306,9 +308,7 @@ export class RestGateway extends RestGatewayBase {
   private readonly cors?: GatewayCorsOptions;
   private routeScope?: Construct;
   private readonly apiKeyRequired: boolean;
-  private readonly apiKeys = new Map<string, apigateway.IApiKey>();
-  private readonly usagePlans = new Map<string, apigateway.UsagePlan>();
-  private readonly plansPerKey = new Map<string, number>();
+  private readonly usagePlanRegistry = new UsagePlanRegistry(this);
 
   constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
     super(scope, id);
@@ -512,84 +512,51 @@ export class RestGateway extends RestGatewayBase {
    * deploy time; it never appears in the template. The construct id depends on `name` only.
    */
   public addApiKey(name: string, options: GatewayApiKeyOptions = {}): apigateway.IApiKey {
-    check(this, 'addApiKey name', name, /^[A-Za-z0-9_-]{1,64}$/.test(name) ? undefined : 'an API key name is 1 to 64 letters, digits, \'-\' and \'_\'');
-    check(this, 'addApiKey name', name, this.apiKeys.has(name) ? 'an API key of this name was already added' : undefined);
-    check(this, `apiKeys '${name}'.valueSecretField`, options.valueSecretField,
-      options.valueSecretField !== undefined && !options.valueSecret ? 'valueSecretField needs valueSecret' : undefined);
-    const value = options.valueSecret
-      ? (options.valueSecretField ? options.valueSecret.secretValueFromJson(options.valueSecretField) : options.valueSecret.secretValue).unsafeUnwrap()
-      : undefined;
-    const key = new apigateway.ApiKey(this, `ApiKey-${name}`, {
-      description: options.description,
-      enabled: options.enabled ?? true,
-      // A dynamic reference ({{resolve:secretsmanager:...}}): resolved by CloudFormation, never stored in the template.
-      value,
-    });
-    this.apiKeys.set(name, key);
-    this.plansPerKey.set(name, 0);
-    return key;
+    return this.usagePlanRegistry.addApiKey(name, options);
   }
 
   /**
    * Adds a usage plan over some or all stages, with a throttle, a quota and per-route throttles.
-   * REST APIs only: HTTP APIs have no usage plans.
    */
   public addUsagePlan(name: string, options: GatewayUsagePlanOptions = {}): apigateway.UsagePlan {
-    check(this, 'addUsagePlan name', name, /^[A-Za-z0-9_-]{1,64}$/.test(name) ? undefined : 'a usage plan name is 1 to 64 letters, digits, \'-\' and \'_\'');
-    check(this, 'addUsagePlan name', name, this.usagePlans.has(name) ? 'a usage plan of this name was already added' : undefined);
     const prop = `usagePlans '${name}'`;
-    validateThrottle(this, `${prop}.throttle`, options.throttle);
-    validateQuota(this, `${prop}.quota`, options.quota);
-    const stages: UsagePlanStageOptions[] = options.stages ?? this.stageNames.map(stageName => ({ stageName }));
-    const apiStages: apigateway.UsagePlanPerApiStage[] = stages.map((stageOptions, i) => {
-      const stage = this.stageMap.get(stageOptions.stageName);
-      check(this, `${prop}.stages[${i}].stageName`, stageOptions.stageName,
-        stage ? undefined : `no such stage; the stages are ${this.stageNames.join(', ')}`);
-      return {
-        api: this.restApi,
-        stage: stage!,
-        throttle: Object.entries(stageOptions.routeThrottles ?? {}).map(([routeKey, throttle]) => {
-          check(this, `${prop}.stages[${i}].routeThrottles`, routeKey,
-            this.routes.has(routeKey) ? undefined : 'a route throttle names a route added with addRoute before the plan');
-          validateThrottle(this, `${prop}.stages[${i}].routeThrottles['${routeKey}']`, throttle);
-          return { method: this.routes.get(routeKey)!, throttle };
-        }),
-      };
+    const registered = this.usagePlanRegistry.addPlan(name, options, () => {
+      const stages: UsagePlanStageOptions[] = options.stages ?? this.stageNames.map(stageName => ({ stageName }));
+      const apiStages: apigateway.UsagePlanPerApiStage[] = stages.map((stageOptions, i) => {
+        const stage = this.stageMap.get(stageOptions.stageName);
+        check(this, `${prop}.stages[${i}].stageName`, stageOptions.stageName,
+          stage ? undefined : `no such stage; the stages are ${this.stageNames.join(', ')}`);
+        return {
+          api: this.restApi,
+          stage: stage!,
+          throttle: Object.entries(stageOptions.routeThrottles ?? {}).map(([routeKey, throttle]) => {
+            check(this, `${prop}.stages[${i}].routeThrottles`, routeKey,
+              this.routes.has(routeKey) ? undefined : 'a route throttle names a route added with addRoute before the plan');
+            validateThrottle(this, `${prop}.stages[${i}].routeThrottles['${routeKey}']`, throttle);
+            return { method: this.routes.get(routeKey)!, throttle };
+          }),
+        };
+      });
+      const plan = new apigateway.UsagePlan(this, `UsagePlan-${name}`, {
+        name: `${this.restApi.restApiName}-${name}`,
+        description: options.description,
+        throttle: options.throttle,
+        quota: options.quota,
+        apiStages,
+      });
+      return { construct: plan, usagePlanId: plan.usagePlanId };
     });
-    const plan = new apigateway.UsagePlan(this, `UsagePlan-${name}`, {
-      name: `${this.restApi.restApiName}-${name}`,
-      description: options.description,
-      throttle: options.throttle,
-      quota: options.quota,
-      apiStages,
-    });
-    this.usagePlans.set(name, plan);
-    for (const keyName of options.apiKeys ?? []) {
-      this.addApiKeyToPlan(name, keyName);
-    }
-    return plan;
+    return registered.construct as apigateway.UsagePlan;
   }
 
   /** Adds an API key to a usage plan (both by name). */
   public addApiKeyToPlan(planName: string, keyName: string): void {
-    const plan = this.usagePlans.get(planName);
-    check(this, 'planName', planName, plan ? undefined : 'no usage plan of this name was added');
-    const key = this.apiKeys.get(keyName);
-    check(this, `usagePlans '${planName}'.apiKeys`, keyName, key ? undefined : 'no API key of this name was added (addApiKey)');
-    check(this, `usagePlans '${planName}'.apiKeys`, keyName, plan!.node.tryFindChild(`Key-${keyName}`) ? 'the key is already in this plan' : undefined);
-    const count = this.plansPerKey.get(keyName)! + 1;
-    checkPlansPerKey(this, keyName, count);
-    this.plansPerKey.set(keyName, count);
-    associateKey(plan!, plan!, keyName, key!);
+    this.usagePlanRegistry.addKeyToPlan(planName, keyName);
   }
 
   /** A usage plan added with addUsagePlan. */
   public usagePlan(name: string): apigateway.UsagePlan {
-    const plan = this.usagePlans.get(name);
-    if (!plan) {
-      throw new GatewayValidationError(this, 'usagePlan name', name, 'no usage plan of this name was added');
-    }
-    return plan;
+    return this.usagePlanRegistry.plan(name).construct as apigateway.UsagePlan;
   }
 
   /** The method of a route added with addRoute. */

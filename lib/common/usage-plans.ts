@@ -1,11 +1,10 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { Construct, IConstruct } from 'constructs';
-import { check } from '../common/errors';
-import { countViolation } from '../common/rules';
-import { ThrottleSettings } from '../common/throttle';
+import { IConstruct } from 'constructs';
+import { check } from './errors';
+import { ThrottleSettings } from './throttle';
 
-/** A REST API key may belong to at most 10 usage plans (rule 14). */
+/** An API key may belong to at most 10 usage plans (rule 14). */
 export const MAX_PLANS_PER_API_KEY = 10;
 
 /** Options of an API key. */
@@ -51,7 +50,8 @@ export interface UsagePlanStageOptions {
   /** The stage. */
   readonly stageName: string;
   /**
-   * Per-route throttles on this stage, by route key (routes must already be added).
+   * Per-route throttles on this stage, by route key (routes must already be added). REST only:
+   * WebSocket usage plans throttle per stage.
    * @default - the plan's throttle
    */
   readonly routeThrottles?: { [routeKey: string]: ThrottleSettings };
@@ -96,22 +96,4 @@ export function validateQuota(scope: IConstruct, prop: string, quota: UsagePlanQ
     Number.isInteger(offset) && offset >= 0 && offset < quota.limit ? undefined : 'a quota offset is a whole number from 0 to limit - 1');
   check(scope, `${prop}.offset`, offset, quota.period === apigateway.Period.DAY && offset !== 0
     ? 'a DAY quota cannot have an offset' : undefined);
-}
-
-/**
- * Creates the association of a key with a plan under a construct id derived from the key's
- * name only, so adding or removing other keys never changes its logical ID (aws-cdk #11876,
- * #12698: a replaced association is an outage for that customer).
- */
-export function associateKey(plan: Construct, planRef: apigateway.UsagePlan, keyName: string, key: apigateway.IApiKey): void {
-  new apigateway.CfnUsagePlanKey(plan, `Key-${keyName}`, {
-    keyId: key.keyId,
-    keyType: 'API_KEY',
-    usagePlanId: planRef.usagePlanId,
-  });
-}
-
-/** Counts plans per key and rejects an 11th (rule 14). */
-export function checkPlansPerKey(scope: IConstruct, keyName: string, planCount: number): void {
-  check(scope, `apiKeys '${keyName}'`, `${planCount} usage plans`, countViolation(planCount, MAX_PLANS_PER_API_KEY, 'usage plans per API key'));
 }
