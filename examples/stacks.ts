@@ -12,6 +12,7 @@ import {
 import { HttpApiStack } from './http-stack';
 import { WebSocketApiStack } from './websocket-stack';
 
+import { DomainsStack } from './domain-stack';
 import { AliasReleaseStack } from './release-stack';
 
 const ENV = { account: '111111111111', region: 'eu-west-1' };
@@ -146,4 +147,5 @@ export function buildExampleApp(app: App): void {
   new HttpApiStack(app, 'HttpApiExample', { env: ENV });
   new WebSocketApiStack(app, 'WebSocketApiExample', { env: ENV });
   new AliasReleaseStack(app, 'AliasReleaseExample', { env: ENV });
+  new DomainsStack(app, 'DomainsExample', { env: ENV });
 }

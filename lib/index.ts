@@ -16,3 +16,4 @@ export * from './common/usage-plans';
 export * from './http/authorization';
 export * from './http/integration';
 export * from './http/http-gateway';
+export * from './common/domain';

@@ -4,6 +4,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
+import { GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions, mapOntoDomain } from '../common/domain';
 import { AccessLogKind, resolveAccessLogs } from '../common/access-logs';
 import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS, GatewayCorsOptions, validateCors } from '../common/cors';
 import { GatewayEndpoint } from '../common/endpoint';
@@ -102,6 +103,12 @@ export interface HttpGatewayProps {
    * @default false
    */
   readonly disableExecuteApiEndpoint?: boolean;
+  /**
+   * A regional custom domain serving one stage (by default the first): certificate region
+   * checked or created, A/AAAA alias records when a hosted zone is given.
+   * @default - no custom domain
+   */
+  readonly domain?: GatewayDomainOptions;
 }
 
 /** Options of `grantInvoke`. */
@@ -205,6 +212,8 @@ export class HttpGateway extends HttpGatewayBase {
   }
 
   /** The underlying aws-cdk-lib HTTP API. */
+  /** The custom domain made from the `domain` prop. */
+  public readonly customDomain?: GatewayDomain;
   public readonly httpApi: apigwv2.HttpApi;
   /** The HTTP API id. */
   public readonly httpApiId: string;
@@ -267,6 +276,11 @@ export class HttpGateway extends HttpGatewayBase {
       this.addStageInternal(stage);
     }
 
+    if (props.domain) {
+      this.customDomain = new GatewayDomain(this, 'CustomDomain', props.domain);
+      this.mapDomain(this.customDomain, { basePath: props.domain.basePath, stageName: props.domain.stageName });
+    }
+
     this.node.addValidation({ validate: () => this.validateModel() });
   }
 
@@ -281,6 +295,12 @@ export class HttpGateway extends HttpGatewayBase {
   }
 
   /** The aws-cdk-lib HttpStage of the given name. */
+  /** Serves a stage under a base path of a regional GatewayDomain (shared by several APIs or stages). */
+  public mapDomain(domain: GatewayDomain, options: GatewayDomainMappingOptions = {}): void {
+    const stageName = options.stageName ?? this.stageNames[0];
+    mapOntoDomain(this, domain, this.httpApiId, this.stage(stageName), stageName, options.basePath);
+  }
+
   public stage(stageName: string): apigwv2.HttpStage {
     const stage = this.stageMap.get(stageName);
     if (!stage) {

@@ -3,11 +3,15 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct, IConstruct } from 'constructs';
 import { AccessLogKind, resolveAccessLogs } from '../common/access-logs';
 import { acknowledgeRule } from '../common/compliance';
 import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS, GatewayCorsOptions, validateCors } from '../common/cors';
+import {
+  GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions, addAliasRecords, basePathViolation, mapOntoDomain, resolveDomainCertificate,
+} from '../common/domain';
 import { EndpointKind, GatewayEndpoint } from '../common/endpoint';
 import { warnWithoutAccountLoggingRole } from '../common/execution-logging';
 import { GatewayValidationError, check, warn } from '../common/errors';
@@ -194,6 +198,12 @@ export interface RestGatewayProps {
    */
   readonly apiKeyRequired?: boolean;
   /**
+   * A custom domain serving one stage (by default the first): certificate region checked or
+   * created in the right region, A/AAAA alias records when a hosted zone is given.
+   * @default - no custom domain
+   */
+  readonly domain?: GatewayDomainOptions;
+  /**
    * Where API Gateway reads the API key: the `X-API-Key` header, or the usageIdentifierKey a
    * Lambda authorizer returns.
    * @default apigateway.ApiKeySourceType.HEADER
@@ -294,6 +304,8 @@ export class RestGateway extends RestGatewayBase {
   public readonly restApiId: string;
   /** The endpoint kind. */
   public readonly endpointKind: EndpointKind;
+  /** The custom domain made from the `domain` prop. */
+  public readonly customDomain?: apigateway.DomainName;
   /** The request validator (body and parameters) used by routes that declare a schema or required parameters. */
   public readonly requestValidator: apigateway.RequestValidator;
 
@@ -390,6 +402,10 @@ export class RestGateway extends RestGatewayBase {
 
     if (props.cors) {
       this.addCorsGatewayResponses(props.cors);
+    }
+
+    if (props.domain) {
+      this.customDomain = this.addCustomDomain(props.domain);
     }
 
     this.node.addValidation({ validate: () => this.validateModel(policy) });
@@ -559,6 +575,17 @@ export class RestGateway extends RestGatewayBase {
     return this.usagePlanRegistry.plan(name).construct as apigateway.UsagePlan;
   }
 
+  /**
+   * Serves a stage under a base path of a shared regional GatewayDomain (several APIs or stages
+   * on one domain). Edge-optimized and private APIs cannot be mapped onto a regional domain.
+   */
+  public mapDomain(domain: GatewayDomain, options: GatewayDomainMappingOptions = {}): void {
+    check(this, 'mapDomain', this.endpointKind, this.endpointKind === EndpointKind.REGIONAL ? undefined
+      : 'only regional REST APIs can be mapped onto a regional GatewayDomain; give an edge-optimized API its own `domain`');
+    const stageName = options.stageName ?? this.stageNames[0];
+    mapOntoDomain(this, domain, this.restApiId, this.stage(stageName), stageName, options.basePath);
+  }
+
   /** The method of a route added with addRoute. */
   public route(routeKey: string): apigateway.Method {
     const method = this.routes.get(routeKey);
@@ -606,6 +633,34 @@ export class RestGateway extends RestGatewayBase {
   /** Backend latency of a stage. */
   public metricIntegrationLatency(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.metric('IntegrationLatency', stageName, props);
+  }
+
+  private addCustomDomain(options: GatewayDomainOptions): apigateway.DomainName {
+    check(this, 'domain', options.domainName, this.endpointKind === EndpointKind.PRIVATE
+      ? 'a private API cannot have an edge or regional custom domain; private custom domains (DomainNameV2) are not supported yet' : undefined);
+    const kind = this.endpointKind;
+    const securityPolicy = options.securityPolicy ?? apigateway.SecurityPolicy.TLS_1_2;
+    if (options.basePath !== undefined) {
+      check(this, 'domain.basePath', options.basePath, basePathViolation(options.basePath, kind, securityPolicy));
+    }
+    const stageName = options.stageName ?? this.stageNames[0];
+    const stage = this.stageMap.get(stageName);
+    check(this, 'domain.stageName', stageName, stage ? undefined : `no such stage; the stages are ${this.stageNames.join(', ')}`);
+    const certificate = resolveDomainCertificate(this, 'domain', options, kind);
+    const domain = new apigateway.DomainName(this, 'CustomDomain', {
+      domainName: options.domainName,
+      certificate,
+      endpointType: kind === EndpointKind.EDGE ? apigateway.EndpointType.EDGE : apigateway.EndpointType.REGIONAL,
+      securityPolicy,
+      mtls: options.mtls ? { bucket: options.mtls.bucket, key: options.mtls.key, version: options.mtls.version } : undefined,
+    });
+    if (options.basePath?.includes('/')) {
+      domain.addApiMapping(stage!, { basePath: options.basePath });
+    } else {
+      domain.addBasePathMapping(this.restApi, { basePath: options.basePath, stage });
+    }
+    addAliasRecords(this, options.hostedZone, options.domainName, new targets.ApiGatewayDomain(domain));
+    return domain;
   }
 
   private validateStage(prop: string, stage: RestStageOptions): void {

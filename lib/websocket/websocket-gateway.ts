@@ -5,6 +5,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct, IConstruct } from 'constructs';
+import { GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions, mapOntoDomain } from '../common/domain';
 import { AccessLogKind, resolveAccessLogs } from '../common/access-logs';
 import { acknowledgeRule } from '../common/compliance';
 import { GatewayCorsOptions } from '../common/cors';
@@ -117,6 +118,18 @@ export interface WebSocketGatewayProps {
    * @default - none
    */
   readonly cors?: GatewayCorsOptions;
+  /**
+   * A regional custom domain serving one stage (by default the first): certificate region
+   * checked or created, A/AAAA alias records when a hosted zone is given. WebSocket custom
+   * domains are regional only.
+   * @default - no custom domain
+   */
+  readonly domain?: GatewayDomainOptions;
+  /**
+   * Disable the default `execute-api` endpoint (once a custom domain serves the API).
+   * @default false
+   */
+  readonly disableExecuteApiEndpoint?: boolean;
 }
 
 /** A WebSocket API managed by this library, or imported. */
@@ -217,6 +230,8 @@ export class WebSocketGateway extends WebSocketGatewayBase {
   }
 
   /** The underlying aws-cdk-lib WebSocket API. */
+  /** The custom domain made from the `domain` prop. */
+  public readonly customDomain?: GatewayDomain;
   public readonly webSocketApi: apigwv2.WebSocketApi;
   /** The WebSocket API id. */
   public readonly apiId: string;
@@ -257,10 +272,19 @@ export class WebSocketGateway extends WebSocketGatewayBase {
       apiKeySelectionExpression: props.apiKeySelectionExpression,
     });
     this.apiId = this.webSocketApi.apiId;
+    if (props.disableExecuteApiEndpoint) {
+      // The WebSocketApi L2 has no such prop: set it on the L1.
+      (this.webSocketApi.node.defaultChild as apigwv2.CfnApi).disableExecuteApiEndpoint = true;
+    }
 
     this.permissions = new LambdaInvokePermissions(this, stageName => this.arnForExecuteApi('*', stageName));
     for (const stage of stages) {
       this.addStage(stage);
+    }
+
+    if (props.domain) {
+      this.customDomain = new GatewayDomain(this, 'CustomDomain', props.domain);
+      this.mapDomain(this.customDomain, { basePath: props.domain.basePath, stageName: props.domain.stageName });
     }
 
     this.node.addValidation({ validate: () => this.validateModel() });
@@ -285,6 +309,12 @@ export class WebSocketGateway extends WebSocketGatewayBase {
   }
 
   /** The aws-cdk-lib stage of the given name. */
+  /** Serves a stage under a base path of a regional GatewayDomain (shared by several APIs or stages). */
+  public mapDomain(domain: GatewayDomain, options: GatewayDomainMappingOptions = {}): void {
+    const stageName = options.stageName ?? this.stageNames[0];
+    mapOntoDomain(this, domain, this.apiId, this.stage(stageName), stageName, options.basePath);
+  }
+
   public stage(stageName: string): apigwv2.WebSocketStage {
     const stage = this.stageMap.get(stageName);
     if (!stage) {

@@ -1,0 +1,320 @@
+import { Arn, ArnFormat, Aws, CfnRule, Fn, Stack, Token } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as targets from 'aws-cdk-lib/aws-route53-targets';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct, IConstruct } from 'constructs';
+import { EndpointKind } from './endpoint';
+import { GatewayValidationError, check, warn } from './errors';
+
+/** Mutual TLS for a custom domain: a truststore of client CA certificates in S3. */
+export interface GatewayMtlsOptions {
+  /** The bucket holding the truststore (a PEM bundle). */
+  readonly bucket: s3.IBucket;
+  /** The object key of the truststore. */
+  readonly key: string;
+  /**
+   * The object version of the truststore.
+   * @default - the latest version
+   */
+  readonly version?: string;
+}
+
+/** What a custom domain has, whichever API kind serves it. */
+export interface GatewayDomainBaseOptions {
+  /** The domain name, lower case, e.g. `api.example.com`. */
+  readonly domainName: string;
+  /**
+   * A Route 53 hosted zone for the domain: A and AAAA alias records are created in it, and,
+   * when no certificate is given, a DNS-validated certificate in the region the rules need.
+   * @default - no records; then `certificate` is required
+   */
+  readonly hostedZone?: route53.IHostedZone;
+  /**
+   * The certificate: in us-east-1 for an edge-optimized domain, in the API's region otherwise.
+   * @default - a DNS-validated certificate created through `hostedZone`
+   */
+  readonly certificate?: acm.ICertificate;
+  /**
+   * The minimum TLS version clients must use.
+   * @default apigateway.SecurityPolicy.TLS_1_2
+   */
+  readonly securityPolicy?: apigateway.SecurityPolicy;
+  /**
+   * Mutual TLS (regional domains only; not with an enhanced TLS 1.3 policy).
+   * @default - no mutual TLS
+   */
+  readonly mtls?: GatewayMtlsOptions;
+}
+
+/** The `domain` prop of a gateway: a custom domain serving one of its stages. */
+export interface GatewayDomainOptions extends GatewayDomainBaseOptions {
+  /**
+   * The base path under which the API is served (`orders`, or multi-level `v1/orders` on a
+   * regional domain with TLS 1.2).
+   * @default - the domain's root
+   */
+  readonly basePath?: string;
+  /**
+   * The stage the domain serves.
+   * @default - the gateway's first stage
+   */
+  readonly stageName?: string;
+}
+
+/** Options of a gateway's mapping onto a shared GatewayDomain. */
+export interface GatewayDomainMappingOptions {
+  /**
+   * The base path, e.g. `v1` or multi-level `orders/v1`.
+   * @default - the domain's root
+   */
+  readonly basePath?: string;
+  /**
+   * The stage served.
+   * @default - the gateway's first stage
+   */
+  readonly stageName?: string;
+}
+
+/** At most 200 API mappings per domain (rule 14). */
+export const MAX_DOMAIN_MAPPINGS = 200;
+const DOMAIN_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const BASE_PATH = /^[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/;
+
+/** Rule 17: a custom domain name is a lower-case host name. */
+export function domainNameViolation(domainName: string): string | undefined {
+  if (Token.isUnresolved(domainName)) return undefined;
+  if (domainName !== domainName.toLowerCase()) return 'a custom domain name is lower case';
+  return DOMAIN_NAME.test(domainName) && domainName.length <= 253 ? undefined
+    : 'a custom domain name is a host name such as api.example.com (at most 253 characters)';
+}
+
+/** Rule 17: base paths; multi-level ones only on regional domains with TLS 1.2. */
+export function basePathViolation(basePath: string, endpointKind: EndpointKind, securityPolicy: apigateway.SecurityPolicy): string | undefined {
+  if (Token.isUnresolved(basePath)) return undefined;
+  if (!BASE_PATH.test(basePath)) {
+    return 'a base path is one or more segments of letters, digits, \'.\', \'_\', \'~\' and \'-\', separated by \'/\', with no leading or trailing \'/\'';
+  }
+  if (basePath.includes('/') && (endpointKind !== EndpointKind.REGIONAL || securityPolicy !== apigateway.SecurityPolicy.TLS_1_2)) {
+    return 'a multi-level base path needs a regional domain with the TLS_1_2 security policy';
+  }
+  return undefined;
+}
+
+/** Rule 1: the certificate's region for the endpoint kind. */
+export function certificateRegionViolation(endpointKind: EndpointKind, certificateRegion: string, apiRegion: string): string | undefined {
+  if (endpointKind === EndpointKind.EDGE) {
+    return certificateRegion === 'us-east-1' ? undefined
+      : `an edge-optimized custom domain needs its ACM certificate in us-east-1, but this certificate is in ${certificateRegion}`;
+  }
+  return certificateRegion === apiRegion ? undefined
+    : `a regional custom domain needs its ACM certificate in the API's own region ${apiRegion}, but this certificate is in ${certificateRegion}`;
+}
+
+/** Rule 17: mutual TLS needs a regional domain and no enhanced (TLS 1.3) policy. */
+export function mtlsViolation(endpointKind: EndpointKind, securityPolicy: apigateway.SecurityPolicy): string | undefined {
+  if (endpointKind !== EndpointKind.REGIONAL) return 'mutual TLS is available on regional custom domains only';
+  if (securityPolicy !== apigateway.SecurityPolicy.TLS_1_2 && securityPolicy !== apigateway.SecurityPolicy.TLS_1_0) {
+    return 'mutual TLS cannot be combined with an enhanced security policy; use TLS_1_2';
+  }
+  return undefined;
+}
+
+/**
+ * The region of a certificate: from a literal ARN, or from the stack of a certificate created
+ * in this app. Undefined when it cannot be known at synth time.
+ */
+export function certificateRegion(certificate: acm.ICertificate): string | undefined {
+  if (!Token.isUnresolved(certificate.certificateArn)) {
+    return Arn.split(certificate.certificateArn, ArnFormat.SLASH_RESOURCE_NAME).region;
+  }
+  if (certificate instanceof acm.Certificate) {
+    return Stack.of(certificate).region;
+  }
+  return undefined;
+}
+
+/**
+ * Checks a custom domain's options and returns its certificate: the given one (region checked,
+ * or asserted at deploy time by a CloudFormation Rule when the region is a token), or a new
+ * DNS-validated one in the region the rules need.
+ */
+export function resolveDomainCertificate(scope: Construct, prop: string, options: GatewayDomainBaseOptions, endpointKind: EndpointKind): acm.ICertificate {
+  const stack = Stack.of(scope);
+  const securityPolicy = options.securityPolicy ?? apigateway.SecurityPolicy.TLS_1_2;
+  check(scope, `${prop}.domainName`, options.domainName, domainNameViolation(options.domainName));
+  if (options.mtls) {
+    check(scope, `${prop}.mtls`, `${endpointKind} endpoint, ${securityPolicy}`, mtlsViolation(endpointKind, securityPolicy));
+  }
+  if (options.certificate) {
+    checkCertificateRegion(scope, prop, options.certificate, endpointKind);
+    return options.certificate;
+  }
+  const zone = options.hostedZone;
+  if (!zone) {
+    throw new GatewayValidationError(scope, `${prop}.certificate`, undefined,
+      'a custom domain needs a certificate, or a hostedZone through which one is created and validated');
+  }
+  const validation = acm.CertificateValidation.fromDns(zone);
+  if (endpointKind !== EndpointKind.EDGE || stack.region === 'us-east-1') {
+    return new acm.Certificate(scope, 'DomainCertificate', { domainName: options.domainName, validation });
+  }
+  if (Token.isUnresolved(stack.region) || Token.isUnresolved(stack.account)) {
+    throw new GatewayValidationError(scope, `${prop}.certificate`, undefined,
+      `an edge-optimized custom domain needs its certificate in us-east-1, and stack ${stack.stackName} is environment-agnostic: `
+      + 'give the stack an explicit env (account and region; a us-east-1 companion stack then holds the certificate) or pass a us-east-1 certificate');
+  }
+  check(scope, `${prop}.hostedZone`, zone.hostedZoneId, Token.isUnresolved(zone.hostedZoneId)
+    ? 'the us-east-1 certificate stack validates through this zone, so the zone must be imported with a literal id (HostedZone.fromHostedZoneAttributes), not created in this stack' : undefined);
+  check(scope, `${prop}.certificate`, stack.stackName, stack._crossRegionReferences ? undefined
+    : `an edge-optimized domain in ${stack.region} gets its certificate from a us-east-1 companion stack: create stack ${stack.stackName} with crossRegionReferences: true`);
+  const companion = certificateStack(stack);
+  const id = `${scope.node.path.replace(/\//g, '-')}-Certificate`;
+  return new acm.Certificate(companion, id, { domainName: options.domainName, validation });
+}
+
+/** The us-east-1 stack that holds edge certificates for `stack` (one per stack). */
+function certificateStack(stack: Stack): Stack {
+  const id = `${stack.node.id}-UsEast1Certificates`;
+  const parent = stack.node.scope as Construct;
+  const existing = parent.node.tryFindChild(id);
+  if (existing) return existing as Stack;
+  const companion = new Stack(parent, id, {
+    env: { account: stack.account, region: 'us-east-1' },
+    crossRegionReferences: true,
+    description: `ACM certificates in us-east-1 for the edge-optimized custom domains of ${stack.stackName}`,
+  });
+  stack.addDependency(companion);
+  return companion;
+}
+
+function checkCertificateRegion(scope: Construct, prop: string, certificate: acm.ICertificate, endpointKind: EndpointKind): void {
+  const stack = Stack.of(scope);
+  const region = certificateRegion(certificate);
+  const wanted = endpointKind === EndpointKind.EDGE ? 'us-east-1' : stack.region;
+  if (region === undefined) {
+    warn(scope, 'certificateRegionUnknown',
+      `${prop}.certificate: the certificate's region cannot be read at synth time; it must be ${endpointKind === EndpointKind.EDGE ? 'us-east-1' : 'the API\'s own region'}.`);
+    return;
+  }
+  if (!Token.isUnresolved(region) && !Token.isUnresolved(wanted)) {
+    check(scope, `${prop}.certificate`, certificate.certificateArn, certificateRegionViolation(endpointKind, region, wanted));
+    return;
+  }
+  // A token region (environment-agnostic stacks): let CloudFormation assert it before deploying.
+  if (endpointKind === EndpointKind.EDGE && region === stack.region) {
+    const ruleId = `${scope.node.id}EdgeCertificateRegion`;
+    if (!stack.node.tryFindChild(ruleId)) {
+      new CfnRule(stack, ruleId, {
+        assertions: [{
+          assert: Fn.conditionEquals(Aws.REGION, 'us-east-1'),
+          assertDescription: `${scope.node.path}: an edge-optimized custom domain needs its ACM certificate in us-east-1; this stack's certificate is in its own region, so deploy it to us-east-1 or pass a us-east-1 certificate`,
+        }],
+      });
+    }
+  } else if (endpointKind === EndpointKind.EDGE || region !== stack.region) {
+    warn(scope, 'certificateRegionToken',
+      `${prop}.certificate: the certificate's region is only known at deploy time; it must be ${wanted === 'us-east-1' ? 'us-east-1' : 'the API\'s own region'}.`);
+  }
+}
+
+/** Creates A and AAAA alias records for a domain when a zone is given. */
+export function addAliasRecords(scope: Construct, zone: route53.IHostedZone | undefined, domainName: string, target: route53.IAliasRecordTarget): void {
+  if (!zone) return;
+  const recordTarget = route53.RecordTarget.fromAlias(target);
+  new route53.ARecord(scope, 'DomainAliasA', { zone, recordName: domainName, target: recordTarget });
+  new route53.AaaaRecord(scope, 'DomainAliasAAAA', { zone, recordName: domainName, target: recordTarget });
+}
+
+/** The v2 security policy for a v1 one (v2 domains offer TLS 1.0 and 1.2). */
+export function v2SecurityPolicy(scope: IConstruct, prop: string, policy: apigateway.SecurityPolicy | undefined): apigwv2.SecurityPolicy {
+  const value = policy ?? apigateway.SecurityPolicy.TLS_1_2;
+  check(scope, `${prop}.securityPolicy`, value,
+    value === apigateway.SecurityPolicy.TLS_1_2 || value === apigateway.SecurityPolicy.TLS_1_0 ? undefined
+      : 'HTTP and WebSocket custom domains support TLS_1_0 and TLS_1_2 only');
+  return value === apigateway.SecurityPolicy.TLS_1_0 ? apigwv2.SecurityPolicy.TLS_1_0 : apigwv2.SecurityPolicy.TLS_1_2;
+}
+
+/** Creates a regional v2 domain (HTTP, WebSocket, or a shared GatewayDomain) with its records. */
+export function createRegionalDomain(scope: Construct, id: string, prop: string, options: GatewayDomainBaseOptions): apigwv2.DomainName {
+  const certificate = resolveDomainCertificate(scope, prop, options, EndpointKind.REGIONAL);
+  const domain = new apigwv2.DomainName(scope, id, {
+    domainName: options.domainName,
+    certificate,
+    securityPolicy: v2SecurityPolicy(scope, prop, options.securityPolicy),
+    mtls: options.mtls ? { bucket: options.mtls.bucket, key: options.mtls.key, version: options.mtls.version } : undefined,
+  });
+  addAliasRecords(scope, options.hostedZone, options.domainName,
+    new targets.ApiGatewayv2DomainProperties(domain.regionalDomainName, domain.regionalHostedZoneId));
+  return domain;
+}
+
+/** Validates a base path of a regional v2 mapping and returns the mapping key. */
+export function mappingKey(scope: IConstruct, prop: string, basePath: string | undefined, securityPolicy: apigateway.SecurityPolicy | undefined): string | undefined {
+  if (basePath === undefined) return undefined;
+  check(scope, `${prop}.basePath`, basePath, basePathViolation(basePath, EndpointKind.REGIONAL, securityPolicy ?? apigateway.SecurityPolicy.TLS_1_2));
+  return basePath;
+}
+
+/** Properties of a GatewayDomain. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a Props struct by convention, so it can grow
+export interface GatewayDomainProps extends GatewayDomainBaseOptions {}
+
+/**
+ * A regional custom domain shared by several APIs or stages, each under its own base path
+ * (`v1` → prod of one API, `v2` → prod of another). Map gateways onto it with their
+ * `mapDomain(domain, { basePath, stageName })`.
+ */
+export class GatewayDomain extends Construct {
+  /** The aws-cdk-lib domain. */
+  public readonly domain: apigwv2.DomainName;
+  /** The domain name. */
+  public readonly domainName: string;
+  /** The minimum TLS version. */
+  public readonly securityPolicy: apigateway.SecurityPolicy;
+  private readonly basePaths = new Set<string>();
+
+  constructor(scope: Construct, id: string, props: GatewayDomainProps) {
+    super(scope, id);
+    this.domainName = props.domainName;
+    this.securityPolicy = props.securityPolicy ?? apigateway.SecurityPolicy.TLS_1_2;
+    this.domain = createRegionalDomain(this, 'Domain', 'props', props);
+  }
+
+  /**
+   * Claims a base path for a mapping (used by the gateways' mapDomain): rejects a path used
+   * twice, an invalid path and more than 200 mappings.
+   * @returns the mapping key
+   */
+  public claimBasePath(scope: IConstruct, basePath?: string): string | undefined {
+    const key = mappingKey(scope, `mapDomain(${this.node.path})`, basePath, this.securityPolicy);
+    const label = key ?? '(root)';
+    check(scope, `mapDomain(${this.node.path}).basePath`, label, this.basePaths.has(label)
+      ? `the base path is already mapped on ${this.domainName}` : undefined);
+    check(scope, `mapDomain(${this.node.path})`, `${this.basePaths.size + 1} mappings`,
+      this.basePaths.size + 1 > MAX_DOMAIN_MAPPINGS ? `API Gateway allows at most ${MAX_DOMAIN_MAPPINGS} API mappings per custom domain` : undefined);
+    this.basePaths.add(label);
+    return key;
+  }
+}
+
+/**
+ * Maps one stage of an API (REST, HTTP or WebSocket, by id) onto a shared GatewayDomain. The L1
+ * is used because aws-cdk-lib's ApiMapping takes only HTTP and WebSocket APIs, while API Gateway
+ * maps regional REST APIs through the same resource.
+ */
+export function mapOntoDomain(scope: Construct, domain: GatewayDomain, apiId: string, stage: IConstruct, stageName: string,
+  basePath: string | undefined): apigwv2.CfnApiMapping {
+  const key = domain.claimBasePath(scope, basePath);
+  const mapping = new apigwv2.CfnApiMapping(scope, `DomainMapping-${domain.node.addr}-${key ?? 'root'}`, {
+    apiId,
+    domainName: domain.domain.name,
+    stage: stageName,
+    apiMappingKey: key,
+  });
+  mapping.node.addDependency(domain.domain);
+  mapping.node.addDependency(stage);
+  return mapping;
+}
