@@ -10,6 +10,7 @@ import {
   acknowledgeRule, CacheClusterSize, GatewayAccountLogging, RestAuthorization, RestGateway, RestIntegration,
 } from '../lib';
 import { HttpApiStack } from './http-stack';
+import { PrivateApiStack } from './private-stack';
 import { WebSocketApiStack } from './websocket-stack';
 
 import { DomainsStack } from './domain-stack';
@@ -147,5 +148,6 @@ export function buildExampleApp(app: App): void {
   new HttpApiStack(app, 'HttpApiExample', { env: ENV });
   new WebSocketApiStack(app, 'WebSocketApiExample', { env: ENV });
   new AliasReleaseStack(app, 'AliasReleaseExample', { env: ENV });
+  new PrivateApiStack(app, 'PrivateApiExample', { env: ENV });
   new DomainsStack(app, 'DomainsExample', { env: ENV });
 }

@@ -9,6 +9,7 @@ import { AccessLogKind, resolveAccessLogs } from '../common/access-logs';
 import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS, GatewayCorsOptions, validateCors } from '../common/cors';
 import { GatewayEndpoint } from '../common/endpoint';
 import { GatewayValidationError, check } from '../common/errors';
+import { NamedMap } from '../common/named-map';
 import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases } from '../common/lambda-alias';
 import { LambdaInvokePermissions } from '../common/lambda-permissions';
 import { parseRouteKey } from '../common/route-key';
@@ -218,8 +219,8 @@ export class HttpGateway extends HttpGatewayBase {
   /** The HTTP API id. */
   public readonly httpApiId: string;
 
-  private readonly stageMap = new Map<string, apigwv2.HttpStage>();
-  private readonly routes = new Map<string, apigwv2.HttpRoute>();
+  private readonly stageMap = NamedMap.stages<apigwv2.HttpStage>();
+  private readonly routes = NamedMap.routes<apigwv2.HttpRoute>();
   private readonly routeSettings: RouteSetting[] = [];
   private readonly authorizers = new Set<apigwv2.HttpAuthorizer>();
   private readonly aliasSettings: StageAliasSettings[] = [];
@@ -286,7 +287,7 @@ export class HttpGateway extends HttpGatewayBase {
 
   /** The names of the stages, in the order given. */
   public get stageNames(): string[] {
-    return [...this.stageMap.keys()];
+    return this.stageMap.names;
   }
 
   /** The URL of the first stage. */
@@ -294,19 +295,15 @@ export class HttpGateway extends HttpGatewayBase {
     return this.urlForStage(this.stageNames[0]);
   }
 
-  /** The aws-cdk-lib HttpStage of the given name. */
   /** Serves a stage under a base path of a regional GatewayDomain (shared by several APIs or stages). */
   public mapDomain(domain: GatewayDomain, options: GatewayDomainMappingOptions = {}): void {
     const stageName = options.stageName ?? this.stageNames[0];
     mapOntoDomain(this, domain, this.httpApiId, this.stage(stageName), stageName, options.basePath);
   }
 
+  /** The aws-cdk-lib HttpStage of the given name. */
   public stage(stageName: string): apigwv2.HttpStage {
-    const stage = this.stageMap.get(stageName);
-    if (!stage) {
-      throw new GatewayValidationError(this, 'stageName', stageName, `no such stage; the stages are ${this.stageNames.join(', ')}`);
-    }
-    return stage;
+    return this.stageMap.require(this, 'stageName', stageName);
   }
 
   /** The invoke URL of a stage, ending with '/'. */
@@ -389,16 +386,12 @@ export class HttpGateway extends HttpGatewayBase {
 
   /** The route added with addRoute. */
   public route(routeKey: string): apigwv2.HttpRoute {
-    const route = this.routes.get(routeKey);
-    if (!route) {
-      throw new GatewayValidationError(this, 'routeKey', routeKey, 'no such route was added');
-    }
-    return route;
+    return this.routes.require(this, 'routeKey', routeKey);
   }
 
   /** The route keys added so far. */
   public get routeKeys(): string[] {
-    return [...this.routes.keys()];
+    return this.routes.names;
   }
 
   /** How many Lambda permissions the gateway created for integrations (one per function per stage). */

@@ -1,11 +1,13 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { EndpointKind } from '../common/endpoint';
-import { check, warn } from '../common/errors';
+import { GatewayValidationError, check, warn } from '../common/errors';
 import { stageVariableReference } from '../common/lambda-alias';
 import { StageVariableInvocation } from '../common/stage';
+import { parseRouteKey } from '../common/route-key';
 import { integrationTimeoutViolation } from '../common/rules';
 
 /** REST integrations time out after at most 29 s unless a regional or private API's account raised it (rule 10). */
@@ -77,6 +79,33 @@ export interface RestHttpIntegrationOptions extends RestIntegrationOptions {
   readonly httpMethod?: string;
 }
 
+/** Options of a private integration to a Network Load Balancer through a VPC link. */
+export interface RestNlbIntegrationOptions extends RestHttpIntegrationOptions {
+  /**
+   * The backend URL API Gateway calls through the VPC link, e.g.
+   * `https://orders.internal.example.com/v1/orders/{id}`; path parameters of the route may be
+   * used in it. Its host is sent as the `Host` header and, for `https://`, is the name API Gateway
+   * verifies in the backend's certificate. The connection always goes to the load balancer.
+   * @default - `https://<secureServerName><route path>` when secureServerName is set, otherwise
+   * `http://<load balancer DNS name><route path>` (plain HTTP, which warns)
+   */
+  readonly url?: string;
+  /**
+   * The host name of the backend's TLS certificate: API Gateway then calls
+   * `https://<secureServerName><route path>` and verifies the certificate the load balancer's TLS
+   * listener (or the target) presents, which must be issued for this name by a certificate
+   * authority API Gateway trusts. Give either this or `url`.
+   * @default - no TLS to the backend, unless `url` is an https URL
+   */
+  readonly secureServerName?: string;
+  /**
+   * The VPC link to use (it must target this load balancer).
+   * @default - one `apigateway.VpcLink` per load balancer per stack, created on first use and
+   * shared by every route and RestGateway of the stack that uses the load balancer
+   */
+  readonly vpcLink?: apigateway.IVpcLink;
+}
+
 /** Options of a mock integration. */
 export interface RestMockIntegrationOptions {
   /**
@@ -113,6 +142,16 @@ export abstract class RestIntegration {
     return new HttpRestIntegration(url, options);
   }
 
+  /**
+   * A private HTTP proxy integration to a Network Load Balancer in a VPC, through a VPC link
+   * (connection type VPC_LINK). Every route using the same load balancer in a stack shares one
+   * VPC link. Give `secureServerName` (or an https `url`) to use TLS to the backend; plain HTTP
+   * warns (`cdk-api-gateways:vpcLinkPlainHttp`).
+   */
+  public static nlb(loadBalancer: elbv2.INetworkLoadBalancer, options: RestNlbIntegrationOptions = {}): RestIntegration {
+    return new NlbRestIntegration(loadBalancer, options);
+  }
+
   /** A mock integration answering a fixed status and JSON body, without a backend. */
   public static mock(options: RestMockIntegrationOptions = {}): RestIntegration {
     return new MockRestIntegration(options);
@@ -134,6 +173,123 @@ export function validateRestTimeout(options: RestIntegrationBindOptions, timeout
       `route '${options.routeKey}' integration timeout ${ms} ms exceeds 29 s; it deploys only if the account's integration-timeout quota was raised for this region.`);
   }
   return timeout;
+}
+
+/**
+ * The integration request parameters mapping each `{name}` of a backend URL to the route's path
+ * parameter of that name; a URL parameter the route does not have is an error.
+ */
+function urlPathParameters(options: RestIntegrationBindOptions, prop: string, url: string): { [k: string]: string } | undefined {
+  const params = /\{([A-Za-z0-9._-]+)\+?\}/g;
+  const requestParameters: { [k: string]: string } = {};
+  const routeParams = [...options.routeKey.matchAll(params)].map(m => m[1]);
+  for (const m of url.matchAll(params)) {
+    check(options.scope, `route '${options.routeKey}' ${prop}`, url, routeParams.includes(m[1])
+      ? undefined : `the URL parameter {${m[1]}} must be a path parameter of the route`);
+    requestParameters[`integration.request.path.${m[1]}`] = `method.request.path.${m[1]}`;
+  }
+  return Object.keys(requestParameters).length > 0 ? requestParameters : undefined;
+}
+
+/**
+ * The backend URL of a route served through a VPC link when none is given: the route's path
+ * (a greedy `{proxy+}` becoming `{proxy}`) on `scheme://host`.
+ */
+export function defaultVpcLinkUrl(scheme: string, host: string, routeKey: string): string {
+  const path = parseRouteKey(routeKey).path.replace(/\{([A-Za-z0-9._-]+)\+\}/g, '{$1}');
+  return `${scheme}://${host}${path}`;
+}
+
+/**
+ * Why a backend URL cannot be used through a VPC link, or undefined. A URL that is a single token
+ * cannot be decided at synth time.
+ */
+export function vpcLinkUrlViolation(url: string): string | undefined {
+  if (url.startsWith('${Token[')) return undefined;
+  if (!/^https?:\/\/[^/\s]+/.test(url)) {
+    return 'a VPC link backend URL is absolute: http://host[:port]/path or https://host[:port]/path';
+  }
+  return undefined;
+}
+
+/** Why a secureServerName is not a host name, or undefined (tokens are not decided). */
+export function serverNameViolation(name: string): string | undefined {
+  if (Token.isUnresolved(name)) return undefined;
+  return /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(name) ? undefined
+    : 'a secure server name is a DNS host name such as orders.internal.example.com (no scheme, port or path)';
+}
+
+/**
+ * The VPC link of a load balancer in the stack of `scope`: found by its construct id, or created.
+ * One per load balancer per stack (not per gateway) because VPC links are few per account and
+ * region and take minutes to create; the id derives from the load balancer's path only.
+ */
+function vpcLinkFor(scope: Construct, loadBalancer: elbv2.INetworkLoadBalancer): apigateway.IVpcLink {
+  const stack = Stack.of(scope);
+  // The load balancer's path below the stack (its full path when it is in another stack), so
+  // that renaming the stack keeps the logical id.
+  const scopes = loadBalancer.node.scopes;
+  const inStack = scopes.indexOf(stack);
+  const path = (inStack >= 0 ? scopes.slice(inStack + 1) : scopes.filter(c => c.node.id !== '')).map(c => c.node.id);
+  const id = `RestVpcLink-${path.join('-')}`;
+  const existing = stack.node.tryFindChild(id);
+  if (existing instanceof apigateway.VpcLink) return existing;
+  return new apigateway.VpcLink(stack, id, {
+    description: `API Gateway REST private integrations to ${loadBalancer.node.path}`,
+    targets: [loadBalancer],
+  });
+}
+
+class NlbRestIntegration extends RestIntegration {
+  constructor(private readonly loadBalancer: elbv2.INetworkLoadBalancer, private readonly options: RestNlbIntegrationOptions) {
+    super();
+  }
+
+  public bind(options: RestIntegrationBindOptions): RestIntegrationConfig {
+    const prop = `route '${options.routeKey}' nlb`;
+    const timeout = validateRestTimeout(options, this.options.timeout);
+    check(options.scope, `${prop} url`, this.options.url, this.options.url !== undefined && this.options.secureServerName !== undefined
+      ? 'give either url or secureServerName (the https URL is then built from it), not both' : undefined);
+    if (this.options.secureServerName !== undefined) {
+      check(options.scope, `${prop} secureServerName`, this.options.secureServerName, serverNameViolation(this.options.secureServerName));
+    }
+    const url = this.options.url ?? (this.options.secureServerName !== undefined
+      ? defaultVpcLinkUrl('https', this.options.secureServerName, options.routeKey)
+      : defaultVpcLinkUrl('http', this.dnsName(options, prop), options.routeKey));
+    check(options.scope, `${prop} url`, url, vpcLinkUrlViolation(url));
+    if (url.startsWith('http://')) {
+      warn(options.scope, 'vpcLinkPlainHttp',
+        `route '${options.routeKey}' calls its VPC link backend over plain HTTP (${this.options.url === undefined ? 'the default' : 'url'}); `
+        + 'set secureServerName (or an https url) and a TLS listener on the load balancer so traffic to the backend is encrypted '
+        + '(Security Hub APIGateway.10 asks this of private integrations).');
+    }
+    const routeMethod = parseRouteKey(options.routeKey).method;
+    return {
+      // CloudFormation has no TlsConfig on AWS::ApiGateway::Method: API Gateway always verifies
+      // an https backend's certificate (insecureSkipVerification stays false).
+      integration: new apigateway.HttpIntegration(url, {
+        proxy: true,
+        httpMethod: this.options.httpMethod ?? routeMethod,
+        options: {
+          connectionType: apigateway.ConnectionType.VPC_LINK,
+          vpcLink: this.options.vpcLink ?? vpcLinkFor(options.scope, this.loadBalancer),
+          timeout,
+          cacheKeyParameters: options.cacheKeyParameters,
+          requestParameters: urlPathParameters(options, 'nlb url', url),
+        },
+      }),
+    };
+  }
+
+  private dnsName(options: RestIntegrationBindOptions, prop: string): string {
+    try {
+      return this.loadBalancer.loadBalancerDnsName;
+    } catch {
+      // An imported load balancer without its DNS name.
+      throw new GatewayValidationError(options.scope, `${prop} url`, undefined,
+        `the load balancer ${this.loadBalancer.node.path} has no DNS name to build the default URL from; give url or secureServerName`);
+    }
+  }
 }
 
 class LambdaRestIntegration extends RestIntegration {
@@ -184,14 +340,7 @@ class HttpRestIntegration extends RestIntegration {
   public bind(options: RestIntegrationBindOptions): RestIntegrationConfig {
     const timeout = validateRestTimeout(options, this.options.timeout);
     const routeMethod = options.routeKey.split(' ')[0];
-    const params = /\{([A-Za-z0-9._-]+)\+?\}/g;
-    const requestParameters: { [k: string]: string } = {};
-    const routeParams = [...options.routeKey.matchAll(params)].map(m => m[1]);
-    for (const m of this.url.matchAll(params)) {
-      check(options.scope, `route '${options.routeKey}' http url`, this.url, routeParams.includes(m[1])
-        ? undefined : `the URL parameter {${m[1]}} must be a path parameter of the route`);
-      requestParameters[`integration.request.path.${m[1]}`] = `method.request.path.${m[1]}`;
-    }
+    const requestParameters = urlPathParameters(options, 'http url', this.url);
     return {
       integration: new apigateway.HttpIntegration(this.url, {
         proxy: true,
@@ -199,7 +348,7 @@ class HttpRestIntegration extends RestIntegration {
         options: {
           timeout,
           cacheKeyParameters: options.cacheKeyParameters,
-          requestParameters: Object.keys(requestParameters).length > 0 ? requestParameters : undefined,
+          requestParameters,
         },
       }),
     };

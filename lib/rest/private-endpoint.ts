@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -33,6 +34,18 @@ export function privateApiPolicyStatements(vpcEndpointIds: string[]): iam.Policy
 }
 
 /**
+ * The CIDR block of a VPC defined in the app, as the literal the VPC was given, so that the
+ * template (and rule checkers such as cdk-nag's AwsSolutions-EC23, which cannot evaluate
+ * `Fn::GetAtt`) show it; undefined for imported VPCs and tokens.
+ */
+export function literalVpcCidr(vpc: ec2.IVpc): string | undefined {
+  const cfn = vpc.node.defaultChild;
+  if (!(cfn instanceof ec2.CfnVPC)) return undefined;
+  const cidr = cfn.cidrBlock;
+  return typeof cidr === 'string' && !Token.isUnresolved(cidr) ? cidr : undefined;
+}
+
+/**
  * The interface endpoints of a private API: the given ones, or one created in the given VPC
  * with private DNS and a security group admitting HTTPS from the VPC (or the given peers).
  */
@@ -49,7 +62,7 @@ export function resolvePrivateEndpoints(scope: Construct, prop: string, options:
     description: 'HTTPS to the execute-api interface endpoint',
     allowAllOutbound: false,
   });
-  for (const peer of options.allowedPeers ?? [ec2.Peer.ipv4(vpc.vpcCidrBlock)]) {
+  for (const peer of options.allowedPeers ?? [ec2.Peer.ipv4(literalVpcCidr(vpc) ?? vpc.vpcCidrBlock)]) {
     securityGroup.addIngressRule(peer, ec2.Port.tcp(443), 'HTTPS to execute-api');
   }
   return [new ec2.InterfaceVpcEndpoint(scope, 'ExecuteApiEndpoint', {

@@ -1,8 +1,10 @@
 import { ArnFormat, Duration, Lazy, Names, Resource, Size, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct, IConstruct } from 'constructs';
@@ -15,6 +17,7 @@ import {
 import { EndpointKind, GatewayEndpoint } from '../common/endpoint';
 import { warnWithoutAccountLoggingRole } from '../common/execution-logging';
 import { GatewayValidationError, check, warn } from '../common/errors';
+import { NamedMap } from '../common/named-map';
 import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases } from '../common/lambda-alias';
 import { LambdaInvokePermissions } from '../common/lambda-permissions';
 import { parseRouteKey } from '../common/route-key';
@@ -304,20 +307,23 @@ export class RestGateway extends RestGatewayBase {
   public readonly restApiId: string;
   /** The endpoint kind. */
   public readonly endpointKind: EndpointKind;
-  /** The custom domain made from the `domain` prop. */
+  /** The custom domain made from the `domain` prop (edge or regional APIs). */
   public readonly customDomain?: apigateway.DomainName;
+  /** The private custom domain made from the `domain` prop (private APIs). */
+  public readonly privateCustomDomain?: apigateway.CfnDomainNameV2;
   /** The request validator (body and parameters) used by routes that declare a schema or required parameters. */
   public readonly requestValidator: apigateway.RequestValidator;
 
-  private readonly stageMap = new Map<string, apigateway.Stage>();
+  private readonly stageMap = NamedMap.stages<apigateway.Stage>();
   private readonly stageOptions = new Map<string, RestStageOptions>();
   private readonly aliasSettings: StageAliasSettings[] = [];
-  private readonly routes = new Map<string, apigateway.Method>();
+  private readonly routes = NamedMap.routes<apigateway.Method>();
   private readonly routeSettings: RouteSetting[] = [];
   private readonly authorizers = new Set<apigateway.IAuthorizer>();
   private readonly permissions: LambdaInvokePermissions;
   private readonly defaultAuthorization: RestAuthorization;
   private readonly cors?: GatewayCorsOptions;
+  private vpcEndpoints: ec2.IInterfaceVpcEndpoint[] = [];
   private routeScope?: Construct;
   private readonly apiKeyRequired: boolean;
   private readonly usagePlanRegistry = new UsagePlanRegistry(this);
@@ -342,6 +348,7 @@ export class RestGateway extends RestGatewayBase {
     let vpcEndpointIds: string[] | undefined;
     if (endpoint.kind === EndpointKind.PRIVATE) {
       const endpoints = resolvePrivateEndpoints(this, 'endpoint', endpoint.privateOptions ?? {});
+      this.vpcEndpoints = endpoints;
       vpcEndpointIds = endpoints.map(e => e.vpcEndpointId);
       policyStatements.unshift(...privateApiPolicyStatements(vpcEndpointIds));
     }
@@ -404,7 +411,9 @@ export class RestGateway extends RestGatewayBase {
       this.addCorsGatewayResponses(props.cors);
     }
 
-    if (props.domain) {
+    if (props.domain && this.endpointKind === EndpointKind.PRIVATE) {
+      this.privateCustomDomain = this.addPrivateCustomDomain(props.domain);
+    } else if (props.domain) {
       this.customDomain = this.addCustomDomain(props.domain);
     }
 
@@ -416,7 +425,7 @@ export class RestGateway extends RestGatewayBase {
 
   /** The names of the stages, in the order given. */
   public get stageNames(): string[] {
-    return [...this.stageMap.keys()];
+    return this.stageMap.names;
   }
 
   /** The URL of the first stage. */
@@ -426,11 +435,7 @@ export class RestGateway extends RestGatewayBase {
 
   /** The aws-cdk-lib Stage of the given name. */
   public stage(stageName: string): apigateway.Stage {
-    const stage = this.stageMap.get(stageName);
-    if (!stage) {
-      throw new GatewayValidationError(this, 'stageName', stageName, `no such stage; the stages are ${this.stageNames.join(', ')}`);
-    }
-    return stage;
+    return this.stageMap.require(this, 'stageName', stageName);
   }
 
   /** The invoke URL of a stage. */
@@ -539,12 +544,10 @@ export class RestGateway extends RestGatewayBase {
     const registered = this.usagePlanRegistry.addPlan(name, options, () => {
       const stages: UsagePlanStageOptions[] = options.stages ?? this.stageNames.map(stageName => ({ stageName }));
       const apiStages: apigateway.UsagePlanPerApiStage[] = stages.map((stageOptions, i) => {
-        const stage = this.stageMap.get(stageOptions.stageName);
-        check(this, `${prop}.stages[${i}].stageName`, stageOptions.stageName,
-          stage ? undefined : `no such stage; the stages are ${this.stageNames.join(', ')}`);
+        const stage = this.stageMap.require(this, `${prop}.stages[${i}].stageName`, stageOptions.stageName);
         return {
           api: this.restApi,
-          stage: stage!,
+          stage,
           throttle: Object.entries(stageOptions.routeThrottles ?? {}).map(([routeKey, throttle]) => {
             check(this, `${prop}.stages[${i}].routeThrottles`, routeKey,
               this.routes.has(routeKey) ? undefined : 'a route throttle names a route added with addRoute before the plan');
@@ -588,16 +591,12 @@ export class RestGateway extends RestGatewayBase {
 
   /** The method of a route added with addRoute. */
   public route(routeKey: string): apigateway.Method {
-    const method = this.routes.get(routeKey);
-    if (!method) {
-      throw new GatewayValidationError(this, 'routeKey', routeKey, 'no such route was added');
-    }
-    return method;
+    return this.routes.require(this, 'routeKey', routeKey);
   }
 
   /** The route keys added so far. */
   public get routeKeys(): string[] {
-    return [...this.routes.keys()];
+    return this.routes.names;
   }
 
   /** How many Lambda permissions the gateway created (one per function per stage). */
@@ -635,17 +634,68 @@ export class RestGateway extends RestGatewayBase {
     return this.metric('IntegrationLatency', stageName, props);
   }
 
+  /**
+   * A private custom domain (rule 3): an `AWS::ApiGateway::DomainNameV2` reachable only through
+   * the API's VPC endpoints (its own resource policy, and one access association per endpoint),
+   * a base-path mapping, and an alias record to the endpoint in a private hosted zone.
+   */
+  private addPrivateCustomDomain(options: GatewayDomainOptions): apigateway.CfnDomainNameV2 {
+    check(this, 'domain.certificate', undefined, options.certificate ? undefined
+      : 'a private custom domain needs a certificate (ACM in the API\'s region); its hostedZone is the private zone of the VPC, which cannot validate a new certificate');
+    check(this, 'domain.mtls', options.mtls, options.mtls ? 'mutual TLS is not available on private custom domains' : undefined);
+    const securityPolicy = options.securityPolicy ?? apigateway.SecurityPolicy.TLS_1_2;
+    if (options.basePath !== undefined) {
+      check(this, 'domain.basePath', options.basePath, basePathViolation(options.basePath, EndpointKind.REGIONAL, securityPolicy));
+    }
+    const stageName = options.stageName ?? this.stageNames[0];
+    const stage = this.stageMap.require(this, 'domain.stageName', stageName);
+    // The certificate of a private domain lives in the API's region, like a regional one's.
+    const certificate = resolveDomainCertificate(this, 'domain', options, EndpointKind.REGIONAL);
+    const vpceIds = this.vpcEndpoints.map(e => e.vpcEndpointId);
+    const policy = new iam.PolicyDocument({ statements: privateApiPolicyStatements(vpceIds) });
+    const domain = new apigateway.CfnDomainNameV2(this, 'PrivateCustomDomain', {
+      domainName: options.domainName,
+      certificateArn: certificate.certificateArn,
+      endpointConfiguration: { types: ['PRIVATE'] },
+      securityPolicy,
+      policy: Lazy.any({ produce: () => policy.toJSON() }),
+    });
+    const mapping = new apigateway.CfnBasePathMappingV2(this, 'PrivateCustomDomainMapping', {
+      domainNameArn: domain.attrDomainNameArn,
+      restApiId: this.restApiId,
+      stage: stageName,
+      basePath: options.basePath,
+    });
+    mapping.node.addDependency(stage);
+    this.vpcEndpoints.forEach((endpoint, i) => {
+      new apigateway.CfnDomainNameAccessAssociation(this, `PrivateCustomDomainAccess${i}`, {
+        domainNameArn: domain.attrDomainNameArn,
+        accessAssociationSource: endpoint.vpcEndpointId,
+        accessAssociationSourceType: 'VPCE',
+      });
+    });
+    const firstEndpoint = this.vpcEndpoints[0];
+    if (options.hostedZone && firstEndpoint instanceof ec2.InterfaceVpcEndpoint) {
+      new route53.ARecord(this, 'PrivateDomainAlias', {
+        zone: options.hostedZone,
+        recordName: options.domainName,
+        target: route53.RecordTarget.fromAlias(new targets.InterfaceVpcEndpointTarget(firstEndpoint)),
+      });
+    } else if (options.hostedZone) {
+      warn(this, 'privateDomainRecord', `domain.hostedZone: the VPC endpoint ${firstEndpoint?.node.path} was imported, so no alias record to it can be made; `
+        + `create an alias or CNAME for ${options.domainName} to the endpoint's DNS name in the private zone.`);
+    }
+    return domain;
+  }
+
   private addCustomDomain(options: GatewayDomainOptions): apigateway.DomainName {
-    check(this, 'domain', options.domainName, this.endpointKind === EndpointKind.PRIVATE
-      ? 'a private API cannot have an edge or regional custom domain; private custom domains (DomainNameV2) are not supported yet' : undefined);
     const kind = this.endpointKind;
     const securityPolicy = options.securityPolicy ?? apigateway.SecurityPolicy.TLS_1_2;
     if (options.basePath !== undefined) {
       check(this, 'domain.basePath', options.basePath, basePathViolation(options.basePath, kind, securityPolicy));
     }
     const stageName = options.stageName ?? this.stageNames[0];
-    const stage = this.stageMap.get(stageName);
-    check(this, 'domain.stageName', stageName, stage ? undefined : `no such stage; the stages are ${this.stageNames.join(', ')}`);
+    const stage = this.stageMap.require(this, 'domain.stageName', stageName);
     const certificate = resolveDomainCertificate(this, 'domain', options, kind);
     const domain = new apigateway.DomainName(this, 'CustomDomain', {
       domainName: options.domainName,
@@ -655,7 +705,7 @@ export class RestGateway extends RestGatewayBase {
       mtls: options.mtls ? { bucket: options.mtls.bucket, key: options.mtls.key, version: options.mtls.version } : undefined,
     });
     if (options.basePath?.includes('/')) {
-      domain.addApiMapping(stage!, { basePath: options.basePath });
+      domain.addApiMapping(stage, { basePath: options.basePath });
     } else {
       domain.addBasePathMapping(this.restApi, { basePath: options.basePath, stage });
     }

@@ -10,9 +10,10 @@ import { AccessLogKind, resolveAccessLogs } from '../common/access-logs';
 import { acknowledgeRule } from '../common/compliance';
 import { GatewayCorsOptions } from '../common/cors';
 import { EndpointKind, GatewayEndpoint } from '../common/endpoint';
-import { GatewayValidationError, check, warn } from '../common/errors';
+import { check, warn } from '../common/errors';
 import { findingResourceName } from '../common/finding-ids';
 import { warnWithoutAccountLoggingRole } from '../common/execution-logging';
+import { NamedMap } from '../common/named-map';
 import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases } from '../common/lambda-alias';
 import { LambdaInvokePermissions } from '../common/lambda-permissions';
 import { rejectRestOnlyStageOptions } from '../common/rest-only';
@@ -238,8 +239,8 @@ export class WebSocketGateway extends WebSocketGatewayBase {
   /** The route selection expression. */
   public readonly routeSelectionExpression: string;
 
-  private readonly stageMap = new Map<string, apigwv2.WebSocketStage>();
-  private readonly routes = new Map<string, apigwv2.WebSocketRoute>();
+  private readonly stageMap = NamedMap.stages<apigwv2.WebSocketStage>();
+  private readonly routes = NamedMap.routes<apigwv2.WebSocketRoute>();
   private readonly routeThrottles = new Map<string, ThrottleSettings>();
   private readonly integrations = new Map<WebSocketIntegration, BoundIntegration>();
   private readonly usagePlanRegistry = new UsagePlanRegistry(this);
@@ -295,7 +296,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
 
   /** The names of the stages, in the order given. */
   public get stageNames(): string[] {
-    return [...this.stageMap.keys()];
+    return this.stageMap.names;
   }
 
   /** The `wss://` URL of the first stage. */
@@ -308,19 +309,15 @@ export class WebSocketGateway extends WebSocketGatewayBase {
     return this.callbackUrlForStage(this.stageNames[0]);
   }
 
-  /** The aws-cdk-lib stage of the given name. */
   /** Serves a stage under a base path of a regional GatewayDomain (shared by several APIs or stages). */
   public mapDomain(domain: GatewayDomain, options: GatewayDomainMappingOptions = {}): void {
     const stageName = options.stageName ?? this.stageNames[0];
     mapOntoDomain(this, domain, this.apiId, this.stage(stageName), stageName, options.basePath);
   }
 
+  /** The aws-cdk-lib stage of the given name. */
   public stage(stageName: string): apigwv2.WebSocketStage {
-    const stage = this.stageMap.get(stageName);
-    if (!stage) {
-      throw new GatewayValidationError(this, 'stageName', stageName, `no such stage; the stages are ${this.stageNames.join(', ')}`);
-    }
-    return stage;
+    return this.stageMap.require(this, 'stageName', stageName);
   }
 
   /** The `wss://` URL clients connect to on a stage. */
@@ -350,12 +347,10 @@ export class WebSocketGateway extends WebSocketGatewayBase {
     const registered = this.usagePlanRegistry.addPlan(name, options, () => {
       const stages: UsagePlanStageOptions[] = options.stages ?? this.stageNames.map(stageName => ({ stageName }));
       const apiStages = stages.map((stageOptions, i) => {
-        const stage = this.stageMap.get(stageOptions.stageName);
-        check(this, `${prop}.stages[${i}].stageName`, stageOptions.stageName,
-          stage ? undefined : `no such stage; the stages are ${this.stageNames.join(', ')}`);
+        const stage = this.stageMap.require(this, `${prop}.stages[${i}].stageName`, stageOptions.stageName);
         check(this, `${prop}.stages[${i}].routeThrottles`, stageOptions.routeThrottles,
           stageOptions.routeThrottles ? 'per-route throttles in a usage plan exist for REST methods only; give the WebSocket route a throttle instead' : undefined);
-        return { api: this.webSocketApi, stage: stage! };
+        return { api: this.webSocketApi, stage };
       });
       const plan = new apigwv2.UsagePlan(this, `UsagePlan-${name}`, {
         usagePlanName: `${this.node.id}-${name}`,
@@ -460,16 +455,12 @@ export class WebSocketGateway extends WebSocketGatewayBase {
 
   /** The aws-cdk-lib route of a key added with addRoute. */
   public route(routeKey: string): apigwv2.WebSocketRoute {
-    const route = this.routes.get(routeKey);
-    if (!route) {
-      throw new GatewayValidationError(this, 'routeKey', routeKey, 'no such route was added');
-    }
-    return route;
+    return this.routes.require(this, 'routeKey', routeKey);
   }
 
   /** The route keys added so far. */
   public get routeKeys(): string[] {
-    return [...this.routes.keys()];
+    return this.routes.names;
   }
 
   /** How many Lambda permissions the gateway created (one per function per stage). */

@@ -2,6 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
@@ -155,12 +156,6 @@ describe('RestGateway domain: every region combination', () => {
     })).toThrow(/domain.mtls = "EDGE endpoint, TLS_1_2" is invalid: mutual TLS is available on regional custom domains only/);
   });
 
-  test('a private API cannot have an edge or regional domain', () => {
-    const stack = new Stack(new App(), 'Stack', { env: EU });
-    const vpce = { vpcEndpointId: 'vpce-0123456789abcdef0' } as unknown as import('aws-cdk-lib/aws-ec2').IInterfaceVpcEndpoint;
-    expect(() => rest(stack, GatewayEndpoint.privateEndpoint({ vpcEndpoints: [vpce] }), { domainName: 'api.example.com', hostedZone: zoneIn(stack) }))
-      .toThrow(/a private API cannot have an edge or regional custom domain/);
-  });
 });
 
 describe('HttpGateway and WebSocketGateway domains (regional only)', () => {
@@ -233,5 +228,59 @@ describe('GatewayDomain shared by several APIs', () => {
     const domain = new GatewayDomain(stack, 'Shared', { domainName: 'api.example.com', hostedZone: zoneIn(stack) });
     const edge = rest(stack, GatewayEndpoint.edge(), undefined);
     expect(() => edge.mapDomain(domain)).toThrow(/mapDomain = "EDGE" is invalid: only regional REST APIs can be mapped onto a regional GatewayDomain/);
+  });
+});
+
+describe('private custom domains (REST, DomainNameV2)', () => {
+  function privateApi(stack: Stack, domain: GatewayDomainOptions) {
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+    const api = new RestGateway(stack, 'Api', { endpoint: GatewayEndpoint.privateEndpoint({ vpc }), domain });
+    api.addRoute('GET /health', RestIntegration.mock());
+    return api;
+  }
+
+  test('DomainNameV2 (PRIVATE, TLS 1.2, policy limited to the endpoint), mapping, access association and private alias record', () => {
+    const stack = new Stack(new App(), 'Stack', { env: EU });
+    const zone = route53.PrivateHostedZone.fromHostedZoneAttributes(stack, 'Private', { hostedZoneId: 'Z0PRIVATE', zoneName: 'internal.example.com' });
+    privateApi(stack, {
+      domainName: 'orders.internal.example.com',
+      certificate: acm.Certificate.fromCertificateArn(stack, 'C', certArn('eu-west-1')),
+      hostedZone: zone,
+      basePath: 'v1',
+    });
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::ApiGateway::DomainNameV2', {
+      DomainName: 'orders.internal.example.com',
+      EndpointConfiguration: { Types: ['PRIVATE'] },
+      SecurityPolicy: 'TLS_1_2',
+      Policy: Match.objectLike({
+        Statement: Match.arrayWith([Match.objectLike({
+          Effect: 'Deny', Action: 'execute-api:Invoke',
+          Condition: { StringNotEquals: { 'aws:SourceVpce': [{ Ref: Match.stringLikeRegexp('ExecuteApiEndpoint') }] } },
+        })]),
+      }),
+    });
+    t.hasResourceProperties('AWS::ApiGateway::BasePathMappingV2', { BasePath: 'v1', Stage: 'prod' });
+    t.hasResourceProperties('AWS::ApiGateway::DomainNameAccessAssociation', {
+      AccessAssociationSourceType: 'VPCE',
+      AccessAssociationSource: { Ref: Match.stringLikeRegexp('ExecuteApiEndpoint') },
+    });
+    t.hasResourceProperties('AWS::Route53::RecordSet', { Name: 'orders.internal.example.com.', Type: 'A', HostedZoneId: 'Z0PRIVATE' });
+    t.resourceCountIs('AWS::ApiGateway::DomainName', 0);
+  });
+
+  test('a private domain needs a certificate; mTLS is not available; a wrong-region certificate fails', () => {
+    const stack = new Stack(new App(), 'Stack', { env: EU });
+    expect(() => privateApi(stack, { domainName: 'orders.internal.example.com' }))
+      .toThrow(/domain.certificate = undefined is invalid: a private custom domain needs a certificate/);
+    const s2 = new Stack(new App(), 'Stack', { env: EU });
+    expect(() => privateApi(s2, { domainName: 'orders.internal.example.com', certificate: acm.Certificate.fromCertificateArn(s2, 'C', certArn('us-east-1')) }))
+      .toThrow(/in the API's own region eu-west-1, but this certificate is in us-east-1/);
+    const s3Stack = new Stack(new App(), 'Stack', { env: EU });
+    expect(() => privateApi(s3Stack, {
+      domainName: 'orders.internal.example.com',
+      certificate: acm.Certificate.fromCertificateArn(s3Stack, 'C', certArn('eu-west-1')),
+      mtls: { bucket: new s3.Bucket(s3Stack, 'T'), key: 'ca.pem' },
+    })).toThrow(/mutual TLS is not available on private custom domains/);
   });
 });

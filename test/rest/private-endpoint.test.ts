@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Fn, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -89,12 +89,12 @@ describe('private endpoint with a VPC', () => {
     });
   });
 
-  test('the security group admits only HTTPS from the VPC CIDR', () => {
+  test('the security group admits only HTTPS from the VPC CIDR (the literal block, which cdk-nag can check)', () => {
     template.hasResourceProperties('AWS::EC2::SecurityGroup', {
       GroupDescription: 'HTTPS to the execute-api interface endpoint',
       SecurityGroupIngress: [{
         IpProtocol: 'tcp', FromPort: 443, ToPort: 443,
-        CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Vpc'), 'CidrBlock'] },
+        CidrIp: '10.42.0.0/16',
         Description: 'HTTPS to execute-api',
       }],
       SecurityGroupEgress: [Match.objectLike({ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic' })],
@@ -144,6 +144,45 @@ describe('private endpoint options', () => {
         Match.objectLike({ CidrIp: '192.168.7.0/24', FromPort: 443, ToPort: 443 }),
         Match.objectLike({ CidrIp: '172.16.3.0/24', FromPort: 443, ToPort: 443 }),
       ],
+    });
+  });
+
+  test('an imported VPC is admitted by its CIDR block attribute', () => {
+    // GIVEN
+    const stack = newStack();
+    const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', {
+      vpcId: 'vpc-0123456789abcdef0',
+      vpcCidrBlock: '172.31.0.0/16',
+      availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+      privateSubnetIds: ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'],
+    });
+
+    // WHEN
+    privateGateway(stack, { endpoint: GatewayEndpoint.privateEndpoint({ vpc }) });
+
+    // THEN
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      SecurityGroupIngress: [Match.objectLike({ CidrIp: '172.31.0.0/16', FromPort: 443, ToPort: 443 })],
+    });
+    template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+      VpcId: 'vpc-0123456789abcdef0',
+      SubnetIds: ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'],
+    });
+  });
+
+  test('a VPC whose CIDR is a token is admitted by the Fn::GetAtt of its block', () => {
+    // GIVEN
+    const stack = newStack();
+    const vpc = newVpc(stack);
+    (vpc.node.defaultChild as ec2.CfnVPC).cidrBlock = Fn.importValue('SharedVpcCidr');
+
+    // WHEN
+    privateGateway(stack, { endpoint: GatewayEndpoint.privateEndpoint({ vpc }) });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
+      SecurityGroupIngress: [Match.objectLike({ CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Vpc'), 'CidrBlock'] }, FromPort: 443 })],
     });
   });
 
