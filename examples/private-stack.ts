@@ -12,7 +12,8 @@ import { acknowledgeRule, GatewayEndpoint, logEncryptionKey, RestGateway, RestIn
 import { exampleFunction, exampleWebAcl } from './stacks';
 
 /**
- * A private REST API, reachable only through an `execute-api` interface endpoint in its VPC:
+ * A private REST API, reachable only through an `execute-api` interface endpoint in its VPC and
+ * through a private custom domain (orders.internal.example.com/v1):
  * `GET /orders` runs a Lambda function, `GET /inventory/{sku}` goes through a VPC link to an
  * internal Network Load Balancer in front of a backend at a private address, over TLS.
  *
@@ -107,6 +108,18 @@ export class PrivateApiStack extends Stack {
       description: 'Orders API, reachable only from the VPC',
       endpoint: GatewayEndpoint.privateEndpoint({ vpc }),
       stages: [{ stageName: 'prod', webAclArn: webAcl.attrArn }],
+      // A private custom domain: DomainNameV2 reachable only through the VPC endpoint, with an
+      // alias record in a private zone of the VPC. Its certificate is a public ACM one in this
+      // region, validated through the public zone.
+      domain: {
+        domainName: 'orders.internal.example.com',
+        certificate: new acm.Certificate(this, 'PrivateDomainCertificate', {
+          domainName: 'orders.internal.example.com',
+          validation: acm.CertificateValidation.fromDns(zone),
+        }),
+        hostedZone: new route53.PrivateHostedZone(this, 'InternalZone', { zoneName: 'internal.example.com', vpc }),
+        basePath: 'v1',
+      },
     });
     this.gateway.addRoute('GET /orders', RestIntegration.lambdaFunction(orders));
     this.gateway.addRoute('GET /inventory/{sku}', RestIntegration.nlb(nlb, { secureServerName: backendName }));

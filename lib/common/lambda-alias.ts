@@ -126,3 +126,35 @@ export function addAliasTrafficShifting(scope: Construct, prop: string, stageNam
     return group;
   });
 }
+
+/** The stage variables a string refers to with `${stageVariables.NAME}` (rule 6). */
+export function stageVariableReferences(text: string): string[] {
+  const names = [...text.matchAll(/\$\{stageVariables\.([A-Za-z0-9_]+)\}/g)].map(m => m[1]);
+  return [...new Set(names)];
+}
+
+/** An integration URI found in a gateway's tree, with the construct it belongs to. */
+export interface IntegrationUri {
+  readonly path: string;
+  readonly uri: unknown;
+}
+
+/**
+ * Rule 6: every `${stageVariables.NAME}` an integration URI uses must be defined on every stage
+ * (in `variables` or `lambdaAliases`). Returns one error message per (integration, stage, name).
+ */
+export function undefinedStageVariableErrors(uris: IntegrationUri[], stages: StageAliasSettings[]): string[] {
+  const errors: string[] = [];
+  for (const { path, uri } of uris) {
+    if (typeof uri !== 'string') continue;
+    for (const name of stageVariableReferences(uri)) {
+      for (const stage of stages) {
+        const defined = (stage.variables && name in stage.variables) || (stage.lambdaAliases && name in stage.lambdaAliases);
+        if (!defined) {
+          errors.push(`${path}: the integration URI uses \${stageVariables.${name}}, which stage '${stage.stageName}' does not define (${stage.prop}.variables or lambdaAliases)`);
+        }
+      }
+    }
+  }
+  return errors;
+}

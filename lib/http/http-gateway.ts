@@ -10,7 +10,7 @@ import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS, GatewayCorsOptions, validat
 import { GatewayEndpoint } from '../common/endpoint';
 import { GatewayValidationError, check } from '../common/errors';
 import { NamedMap } from '../common/named-map';
-import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases } from '../common/lambda-alias';
+import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases, undefinedStageVariableErrors } from '../common/lambda-alias';
 import { LambdaInvokePermissions } from '../common/lambda-permissions';
 import { parseRouteKey } from '../common/route-key';
 import { countViolation } from '../common/rules';
@@ -503,6 +503,9 @@ export class HttpGateway extends HttpGatewayBase {
 
   private validateModel(): string[] {
     const errors: string[] = [];
+    errors.push(...undefinedStageVariableErrors(this.node.findAll()
+      .filter((c): c is apigwv2.CfnIntegration => c instanceof apigwv2.CfnIntegration)
+      .map(i => ({ path: i.node.path, uri: i.integrationUri })), this.aliasSettings));
     const path = this.node.path;
     if (this.routes.size === 0) {
       errors.push(`${path}: an HttpGateway needs at least one route (addRoute); an HTTP API without routes serves nothing`);

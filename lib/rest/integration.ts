@@ -180,7 +180,8 @@ export function validateRestTimeout(options: RestIntegrationBindOptions, timeout
  * parameter of that name; a URL parameter the route does not have is an error.
  */
 function urlPathParameters(options: RestIntegrationBindOptions, prop: string, url: string): { [k: string]: string } | undefined {
-  const params = /\{([A-Za-z0-9._-]+)\+?\}/g;
+  // `{name}`, but not a `${stageVariables.name}` reference.
+  const params = /(?<!\$)\{([A-Za-z0-9._-]+)\+?\}/g;
   const requestParameters: { [k: string]: string } = {};
   const routeParams = [...options.routeKey.matchAll(params)].map(m => m[1]);
   for (const m of url.matchAll(params)) {

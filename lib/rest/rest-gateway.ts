@@ -18,7 +18,7 @@ import { EndpointKind, GatewayEndpoint } from '../common/endpoint';
 import { warnWithoutAccountLoggingRole } from '../common/execution-logging';
 import { GatewayValidationError, check, warn } from '../common/errors';
 import { NamedMap } from '../common/named-map';
-import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases } from '../common/lambda-alias';
+import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases, undefinedStageVariableErrors } from '../common/lambda-alias';
 import { LambdaInvokePermissions } from '../common/lambda-permissions';
 import { parseRouteKey } from '../common/route-key';
 import { cacheTtlViolation, canaryPercentViolation, canaryVariableNameViolation, countViolation } from '../common/rules';
@@ -846,6 +846,9 @@ export class RestGateway extends RestGatewayBase {
 
   private validateModel(policy: iam.PolicyDocument | undefined): string[] {
     const errors: string[] = [];
+    errors.push(...undefinedStageVariableErrors(this.node.findAll()
+      .filter((c): c is apigateway.CfnMethod => c instanceof apigateway.CfnMethod)
+      .map(m => ({ path: m.node.path, uri: (m.integration as apigateway.CfnMethod.IntegrationProperty | undefined)?.uri })), this.aliasSettings));
     const path = this.node.path;
     if (this.routes.size === 0) {
       errors.push(`${path}: a RestGateway needs at least one route (addRoute); API Gateway cannot deploy an API without methods`);

@@ -14,7 +14,7 @@ import { check, warn } from '../common/errors';
 import { findingResourceName } from '../common/finding-ids';
 import { warnWithoutAccountLoggingRole } from '../common/execution-logging';
 import { NamedMap } from '../common/named-map';
-import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases } from '../common/lambda-alias';
+import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases, undefinedStageVariableErrors } from '../common/lambda-alias';
 import { LambdaInvokePermissions } from '../common/lambda-permissions';
 import { rejectRestOnlyStageOptions } from '../common/rest-only';
 import { countViolation } from '../common/rules';
@@ -593,6 +593,9 @@ export class WebSocketGateway extends WebSocketGatewayBase {
 
   private validateModel(): string[] {
     const errors: string[] = [];
+    errors.push(...undefinedStageVariableErrors(this.node.findAll()
+      .filter((c): c is apigwv2.CfnIntegration => c instanceof apigwv2.CfnIntegration)
+      .map(i => ({ path: i.node.path, uri: i.integrationUri })), this.aliasSettings));
     if (this.routes.size === 0) {
       errors.push(`${this.node.path}: a WebSocketGateway needs at least one route (addRoute); API Gateway cannot deploy an API without routes`);
     } else if (!this.routes.has(CONNECT_ROUTE_KEY)) {

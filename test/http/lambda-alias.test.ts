@@ -60,3 +60,21 @@ describe('HttpGateway stage variables bound to Lambda aliases', () => {
     t.resourceCountIs('AWS::Lambda::Permission', 1);
   });
 });
+
+describe('HttpGateway alias traffic shifting and stage variables in URIs', () => {
+  test('aliasTrafficShifting creates a CodeDeploy deployment group for the stage alias', () => {
+    const { stack, fn, prod } = setup();
+    const api = new HttpGateway(stack, 'Api', { stages: [{ stageName: 'prod', lambdaAliases: { lambdaAlias: prod }, aliasTrafficShifting: {} }] });
+    api.addRoute('GET /a', HttpGatewayIntegration.lambdaAlias(fn));
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::CodeDeploy::DeploymentGroup', 1);
+    t.hasResourceProperties('AWS::CodeDeploy::DeploymentGroup', { DeploymentConfigName: 'CodeDeployDefault.LambdaCanary10Percent5Minutes' });
+  });
+
+  test('a URL stage variable that a stage does not define is a synth error', () => {
+    const { stack } = setup();
+    const api = new HttpGateway(stack, 'Api', { stages: [{ stageName: 'prod' }] });
+    api.addRoute('GET /a', HttpGatewayIntegration.http('https://${stageVariables.host}/a'));
+    expect(() => Template.fromStack(stack)).toThrow(/the integration URI uses \$\{stageVariables.host\}, which stage 'prod' does not define/);
+  });
+});

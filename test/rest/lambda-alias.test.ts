@@ -211,3 +211,26 @@ describe('canary', () => {
     expect(() => api.addRoute('GET /orders', RestIntegration.lambdaAlias(fn))).toThrow(/canary.lambdaAliases.lambdaAlias = "v2" is invalid: the alias belongs to function Stack\/Other/);
   });
 });
+
+describe('stage variables used by integration URIs (rule 6)', () => {
+  test('every stage must define a variable an HTTP integration URL uses', () => {
+    const { stack } = setup();
+    const api = new RestGateway(stack, 'Api', {
+      stages: [{ stageName: 'dev', variables: { backend: 'dev.example.com' } }, { stageName: 'prod' }],
+    });
+    api.addRoute('GET /orders', RestIntegration.http('https://${stageVariables.backend}/orders'));
+    expect(() => Template.fromStack(stack))
+      .toThrow(/Stack\/Api\/RestApi\/Default\/orders\/GET\/Resource: the integration URI uses \$\{stageVariables.backend\}, which stage 'prod' does not define/);
+  });
+
+  test('defined on every stage, it synthesizes with the variable in the URI', () => {
+    const { stack } = setup();
+    const api = new RestGateway(stack, 'Api', {
+      stages: [{ stageName: 'dev', variables: { backend: 'dev.example.com' } }, { stageName: 'prod', variables: { backend: 'example.com' } }],
+    });
+    api.addRoute('GET /orders', RestIntegration.http('https://${stageVariables.backend}/orders'));
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::Method', {
+      Integration: { Uri: 'https://${stageVariables.backend}/orders' },
+    });
+  });
+});

@@ -55,3 +55,19 @@ describe('REST-only stage options on a WebSocketGateway', () => {
     expect(() => new WebSocketGateway(stack, 'Chat', { stages: [stage] })).toThrow(message);
   });
 });
+
+describe('WebSocketGateway alias traffic shifting and stage variables in URIs', () => {
+  test('aliasTrafficShifting creates a CodeDeploy deployment group for the stage alias', () => {
+    const { stack, fn, prod } = setup();
+    const api = new WebSocketGateway(stack, 'Chat', { stages: [{ stageName: 'prod', lambdaAliases: { lambdaAlias: prod }, aliasTrafficShifting: {} }] });
+    api.addRoute('$connect', WebSocketIntegration.lambdaAlias(fn), { authorization: WebSocketAuthorization.none() });
+    Template.fromStack(stack).resourceCountIs('AWS::CodeDeploy::DeploymentGroup', 1);
+  });
+
+  test('a URL stage variable that a stage does not define is a synth error', () => {
+    const { stack } = setup();
+    const api = new WebSocketGateway(stack, 'Chat', { stages: [{ stageName: 'prod' }] });
+    api.addRoute('$connect', WebSocketIntegration.http('https://${stageVariables.host}/connect'), { authorization: WebSocketAuthorization.none() });
+    expect(() => Template.fromStack(stack)).toThrow(/the integration URI uses \$\{stageVariables.host\}, which stage 'prod' does not define/);
+  });
+});
