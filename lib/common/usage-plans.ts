@@ -1,7 +1,7 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { IConstruct } from 'constructs';
-import { check } from './errors';
+import { check, warn } from './errors';
 import { ThrottleSettings } from './throttle';
 
 /** An API key may belong to at most 10 usage plans (rule 14). */
@@ -93,7 +93,10 @@ export function validateQuota(scope: IConstruct, prop: string, quota: UsagePlanQ
     Number.isInteger(quota.limit) && quota.limit > 0 ? undefined : 'a quota limit is a whole number of requests greater than 0');
   const offset = quota.offset ?? 0;
   check(scope, `${prop}.offset`, offset,
-    Number.isInteger(offset) && offset >= 0 && offset < quota.limit ? undefined : 'a quota offset is a whole number from 0 to limit - 1');
-  check(scope, `${prop}.offset`, offset, quota.period === apigateway.Period.DAY && offset !== 0
-    ? 'a DAY quota cannot have an offset' : undefined);
+    Number.isInteger(offset) && offset >= 0 ? undefined : 'a quota offset is a whole number, 0 or more');
+  // The API reference describes the offset both as requests subtracted in the first period and
+  // as the day the period starts; a DAY period has no start day to move, so only warn.
+  if (quota.period === apigateway.Period.DAY && offset !== 0) {
+    warn(scope, 'dayQuotaOffset', `${prop}.offset ${offset} on a DAY quota: API Gateway may reject or ignore an offset for daily quotas; use 0.`);
+  }
 }

@@ -1,5 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { RestGateway, RestIntegration, validateQuota } from '../../lib';
@@ -84,11 +84,17 @@ describe('usage plans', () => {
   test.each([
     [{ limit: 0, period: apigateway.Period.DAY }, /quota.limit = 0 is invalid: a quota limit is a whole number/],
     [{ limit: 1.5, period: apigateway.Period.DAY }, /quota.limit = 1.5 is invalid/],
-    [{ limit: 10, period: apigateway.Period.WEEK, offset: 10 }, /quota.offset = 10 is invalid: a quota offset is a whole number from 0 to limit - 1/],
-    [{ limit: 10, period: apigateway.Period.DAY, offset: 2 }, /a DAY quota cannot have an offset/],
+    [{ limit: 10, period: apigateway.Period.WEEK, offset: -1 }, /quota.offset = -1 is invalid: a quota offset is a whole number, 0 or more/],
+    [{ limit: 10, period: apigateway.Period.WEEK, offset: 0.5 }, /quota.offset = 0.5 is invalid/],
   ])('quota %j is rejected', (quota, message) => {
     const stack = new Stack(new App(), 'Stack', { env: ENV });
     expect(() => gateway(stack).addUsagePlan('p', { quota })).toThrow(message);
+  });
+
+  test('an offset on a DAY quota warns', () => {
+    const stack = new Stack(new App(), 'Stack', { env: ENV });
+    gateway(stack).addUsagePlan('daily', { quota: { limit: 10, period: apigateway.Period.DAY, offset: 2 } });
+    Annotations.fromStack(stack).hasWarning('/Stack/Api', Match.stringLikeRegexp('offset 2 on a DAY quota'));
   });
 
   test('validateQuota accepts a valid weekly quota with offset', () => {
