@@ -31,7 +31,9 @@ export class PrivateApiStack extends Stack {
     const logsKey = logEncryptionKey(this);
     const vpc = new ec2.Vpc(this, 'Vpc', {
       ipAddresses: ec2.IpAddresses.cidr('10.20.0.0/16'),
-      maxAzs: 2,
+      // Explicit zones of the example's region (eu-west-1): `maxAzs` would look the zones up in
+      // the account, which `cdk synth` cannot do without credentials.
+      availabilityZones: [`${this.region}a`, `${this.region}b`],
       natGateways: 0,
       subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }],
       flowLogs: {

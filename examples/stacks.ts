@@ -105,7 +105,11 @@ export class RestApiStack extends Stack {
       cors: { allowOrigins: ['https://app.example.com'] },
     });
 
+    // Listing orders is metered per partner key (the usage plans below apply to key-requiring
+    // routes only) and cached per caller: the Cognito token is added to the cache key.
     this.gateway.addRoute('GET /orders', RestIntegration.lambdaFunction(orders), {
+      authorization: RestAuthorization.cognito([userPool], { scopes: ['orders/read'] }),
+      apiKeyRequired: true,
       requestParameters: { 'method.request.querystring.page': false },
       cache: { keyParameters: ['method.request.querystring.page'] },
     });

@@ -17,3 +17,4 @@ export * from './http/authorization';
 export * from './http/integration';
 export * from './http/http-gateway';
 export * from './common/domain';
+export { GatewayValidationError } from './common/errors';

@@ -1,54 +1,12 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { buildExampleApp } from '../examples/stacks';
-import { RestAuthorization, RestGateway, RestIntegration } from '../lib';
+import { acknowledgeRule, RestAuthorization, RestGateway, RestIntegration } from '../lib';
+import { freshApp, synthWithCfnGuard, unacknowledgedGuardFindings } from './support/compliance';
 
 /** A cdk-nag finding (aws-cdk-lib's PolicyViolation, which its package does not export). */
 type PolicyViolation = ReturnType<AwsSolutionsChecks['validateScope']>['violations'][number];
-
-interface GuardReport {
-  readonly pluginReports: {
-    readonly summary: { readonly pluginName: string; readonly status: string };
-    readonly violations: { readonly ruleName: string; readonly violatingConstructs: { readonly constructPath?: string }[] }[];
-  }[];
-}
-
-function freshApp(): App {
-  return new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-api-gateways-compliance-')) });
-}
-
-/**
- * Synthesizes with cfn-guard's Control Tower rules and returns the report. With aws-cdk-lib 2.257
- * a failed policy validation does not throw: it prints the report, writes it as
- * policy-validation-report.json and sets process.exitCode, which is restored here.
- */
-function synthWithCfnGuard(app: App): { stackNames: string[]; report: GuardReport; failed: boolean } {
-  Validations.of(app).addPlugins(new CfnGuardValidator());
-  const exitCode = process.exitCode;
-  const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  try {
-    process.exitCode = 0;
-    const assembly = app.synth();
-    const failed = process.exitCode !== 0;
-    // Written whenever a plugin ran; it lists only the plugins that failed or found something.
-    const report = JSON.parse(fs.readFileSync(path.join(assembly.directory, 'policy-validation-report.json'), 'utf8')) as GuardReport;
-    return { stackNames: assembly.stacks.map(s => s.stackName), report, failed };
-  } finally {
-    consoleError.mockRestore();
-    process.exitCode = exitCode;
-  }
-}
-
-function describeGuardViolations(report: GuardReport): string {
-  return report.pluginReports
-    .flatMap(p => p.violations)
-    .map(v => `${v.ruleName}: ${v.violatingConstructs.map(c => c.constructPath).join(', ')}`)
-    .join('\n');
-}
 
 function describeNagViolations(violations: PolicyViolation[]): string {
   return violations
@@ -57,19 +15,19 @@ function describeNagViolations(violations: PolicyViolation[]): string {
 }
 
 describe('example app compliance', () => {
-  test('passes the Control Tower rules of cfn-guard', () => {
+  test('passes the Control Tower rules of cfn-guard, with acknowledgements scoped to paths', () => {
     // GIVEN
     const app = freshApp();
     buildExampleApp(app);
 
     // WHEN
-    const { stackNames, report, failed } = synthWithCfnGuard(app);
+    const { stackNames, lines, findings } = unacknowledgedGuardFindings(app);
 
     // THEN
     expect(stackNames).toEqual(expect.arrayContaining(['ApiGatewayAccountLogging', 'RestApiExample']));
-    expect(describeGuardViolations(report)).toBe('');
-    expect(report.pluginReports).toEqual([]);
-    expect(failed).toBe(false);
+    expect(lines).toEqual([]);
+    // The example's own functions do have acknowledged findings: the filter, not a silenced rule, passes them.
+    expect(findings.map(f => f.rule)).toContain('lambda_inside_vpc_check');
   });
 
   test.each([
@@ -101,12 +59,37 @@ describe('the compliance checks can fail', () => {
     gateway.addRoute('GET /orders', RestIntegration.mock());
 
     // WHEN
-    const { report, failed } = synthWithCfnGuard(app);
+    const { lines } = unacknowledgedGuardFindings(app);
 
     // THEN
-    expect(failed).toBe(true);
-    expect(report.pluginReports.map(p => p.summary)).toEqual([{ pluginName: 'cdk-validator-cfnguard', status: 'failure' }]);
-    expect(describeGuardViolations(report)).toBe('api_gw_xray_enabled_check: Untraced/Orders/RestApi/DeploymentStage.prod/Resource');
+    expect(lines).toEqual(['api_gw_xray_enabled_check: Untraced/Orders/RestApi/DeploymentStage.prod/Resource']);
+  });
+
+  test('an acknowledgement on one function does not hide the same rule on another resource', () => {
+    // GIVEN: the user's function acknowledges lambda_inside_vpc_check, another function does not
+    const app = freshApp();
+    const stack = new Stack(app, 'Functions', { env });
+    const code = lambda.Code.fromInline('exports.handler = async () => ({})');
+    const mine = new lambda.Function(stack, 'Mine', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code });
+    new lambda.Function(stack, 'Other', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code });
+    acknowledgeRule(mine, 'cdk-validator-cfnguard::lambda_inside_vpc_check', 'no private resources to reach');
+
+    // WHEN
+    const { lines } = unacknowledgedGuardFindings(app);
+
+    // THEN
+    expect(lines.filter(l => l.startsWith('lambda_inside_vpc_check'))).toEqual(['lambda_inside_vpc_check: Functions/Other/Resource']);
+  });
+
+  test('an app-wide cfn-guard acknowledgement is refused: it would hide library findings', () => {
+    // GIVEN
+    const app = freshApp();
+    const stack = new Stack(app, 'AppWide', { env });
+    new RestGateway(stack, 'Orders').addRoute('GET /orders', RestIntegration.mock());
+    Validations.of(stack).acknowledge({ id: 'cdk-validator-cfnguard::lambda_inside_vpc_check', reason: 'everything' });
+
+    // WHEN / THEN
+    expect(() => synthWithCfnGuard(app)).toThrow(/app-wide cfn-guard acknowledgements .*cdk-validator-cfnguard::lambda_inside_vpc_check/);
   });
 
   test('cdk-nag reports a public route as AwsSolutions-APIG4', () => {

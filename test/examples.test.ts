@@ -25,6 +25,26 @@ describe('example app', () => {
     expect(assembly.getStackByName(stackName).template).toMatchSnapshot();
   });
 
+  test('the example VPC uses real zones of its region, without a context lookup', () => {
+    // GIVEN
+    const stack = assembly.getStackByName('PrivateApiExample');
+
+    // WHEN
+    const zones = Object.values(stack.template.Resources as { [id: string]: { Type: string; Properties: { AvailabilityZone?: string } } })
+      .filter(r => r.Type === 'AWS::EC2::Subnet')
+      .map(r => r.Properties.AvailabilityZone);
+
+    // THEN
+    expect([...new Set(zones)].sort()).toEqual(['eu-west-1a', 'eu-west-1b']);
+    // An in-process App answers lookups with dummies and records them as missing; the cdk CLI
+    // asks AWS for any that the committed cdk.context.json does not answer, and fails without
+    // credentials. (aws-cdk-lib reads the stack's zones to check the VPC's explicit ones.)
+    const context = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'cdk.context.json'), 'utf8')) as { [key: string]: unknown };
+    const unanswered = (assembly.manifest.missing ?? []).map(m => m.key).filter(key => !(key in context));
+    expect(unanswered).toEqual([]);
+    expect(context['availability-zones:account=111111111111:region=eu-west-1']).toEqual(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']);
+  });
+
   test('synthesizing twice gives byte-identical templates', () => {
     // GIVEN
     const first = synthExampleApp();

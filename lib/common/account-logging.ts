@@ -3,6 +3,9 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { acknowledgeRule } from './compliance';
+import { findingResourceName } from './finding-ids';
+import { aResource, checkArgs, checkConstructProps, required } from './input';
+import { A_CONSTRUCT } from './input-specs';
 
 /**
  * Properties of GatewayAccountLogging.
@@ -24,6 +27,7 @@ export interface GatewayAccountLoggingProps {
 export class GatewayAccountLogging extends Construct {
   /** True when the app manages the account's API Gateway CloudWatch role. */
   public static isManagedIn(scope: IConstruct): boolean {
+    checkArgs('GatewayAccountLogging.isManagedIn', { scope }, { scope: required(A_CONSTRUCT) });
     return scope.node.root.node.findAll().some(c => c instanceof apigateway.CfnAccount);
   }
 
@@ -32,6 +36,7 @@ export class GatewayAccountLogging extends Construct {
 
   constructor(scope: Construct, id: string, props: GatewayAccountLoggingProps = {}) {
     super(scope, id);
+    checkConstructProps(this, props, { role: aResource('an iam.IRole', 'roleArn') }, 'a GatewayAccountLoggingProps object');
     const stack = Stack.of(this);
     this.role = props.role ?? new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
@@ -51,8 +56,11 @@ export class GatewayAccountLogging extends Construct {
       },
     });
     if (this.role.node.scope === this) {
+      // cdk-nag names the resource as it resolves; an environment-agnostic stack's region and
+      // account are pseudo parameters (a token in a metadata key cannot be resolved).
+      const logGroups = findingResourceName(this, stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }));
       acknowledgeRule(this.role,
-        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:${stack.region}:${stack.account}:log-group:*]`,
+        `AwsSolutions-IAM5[Resource::${logGroups}]`,
         'API Gateway creates and names the execution-log groups itself (API-Gateway-Execution-Logs_{apiId}/{stage}) for every API in the account and region; the account-level role must reach all of them.');
     }
     const account = new apigateway.CfnAccount(this, 'Account', { cloudWatchRoleArn: this.role.roleArn });

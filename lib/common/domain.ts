@@ -8,6 +8,9 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, IConstruct } from 'constructs';
 import { EndpointKind } from './endpoint';
 import { GatewayValidationError, check, warn } from './errors';
+import { acknowledgeGuardRuleBelow } from './compliance';
+import { aString, checkArgs, checkConstructProps, required } from './input';
+import { A_CONSTRUCT, DOMAIN_BASE_SPEC } from './input-specs';
 
 /** Mutual TLS for a custom domain: a truststore of client CA certificates in S3. */
 export interface GatewayMtlsOptions {
@@ -58,8 +61,9 @@ export interface GatewayDomainOptions extends GatewayDomainBaseOptions {
    */
   readonly basePath?: string;
   /**
-   * The stage the domain serves.
-   * @default - the gateway's first stage
+   * The stage the domain serves. Required when the gateway has more than one stage, so that a
+   * production hostname never serves another stage by default.
+   * @default - the gateway's only stage
    */
   readonly stageName?: string;
 }
@@ -72,16 +76,22 @@ export interface GatewayDomainMappingOptions {
    */
   readonly basePath?: string;
   /**
-   * The stage served.
-   * @default - the gateway's first stage
+   * The stage served. Required when the gateway has more than one stage.
+   * @default - the gateway's only stage
    */
   readonly stageName?: string;
 }
 
-/** At most 200 API mappings per domain (rule 14). */
+/**
+ * At most 200 multi-level API mappings per domain (rule 14). The quota "doesn't include API
+ * mapping with single levels, such as /prod" (developer guide, Quotas for HTTP APIs; the REST
+ * quota table lists "Multi-level API mappings per domain: 200"), so single-level ones do not count.
+ */
 export const MAX_DOMAIN_MAPPINGS = 200;
 const DOMAIN_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-const BASE_PATH = /^[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/;
+// Base path segments: letters, digits and `$ - _ . + ! * ' ( )`, the set aws-cdk-lib's
+// BasePathMapping accepts (aws-cdk PR #11799, #23362); '~' is kept as earlier versions accepted it.
+const BASE_PATH = /^[A-Za-z0-9$_.+!*'()~-]+(\/[A-Za-z0-9$_.+!*'()~-]+)*$/;
 
 /** Rule 17: a custom domain name is a lower-case host name. */
 export function domainNameViolation(domainName: string): string | undefined {
@@ -95,7 +105,7 @@ export function domainNameViolation(domainName: string): string | undefined {
 export function basePathViolation(basePath: string, endpointKind: EndpointKind, securityPolicy: apigateway.SecurityPolicy): string | undefined {
   if (Token.isUnresolved(basePath)) return undefined;
   if (!BASE_PATH.test(basePath)) {
-    return 'a base path is one or more segments of letters, digits, \'.\', \'_\', \'~\' and \'-\', separated by \'/\', with no leading or trailing \'/\'';
+    return 'a base path is one or more segments of letters, digits and $ - _ . + ! * \' ( ) ~, separated by \'/\', with no leading or trailing \'/\'';
   }
   if (basePath.includes('/') && (endpointKind !== EndpointKind.REGIONAL || securityPolicy !== apigateway.SecurityPolicy.TLS_1_2)) {
     return 'a multi-level base path needs a regional domain with the TLS_1_2 security policy';
@@ -168,8 +178,9 @@ export function resolveDomainCertificate(scope: Construct, prop: string, options
   }
   check(scope, `${prop}.hostedZone`, zone.hostedZoneId, Token.isUnresolved(zone.hostedZoneId)
     ? 'the us-east-1 certificate stack validates through this zone, so the zone must be imported with a literal id (HostedZone.fromHostedZoneAttributes), not created in this stack' : undefined);
-  check(scope, `${prop}.certificate`, stack.stackName, stack._crossRegionReferences ? undefined
-    : `an edge-optimized domain in ${stack.region} gets its certificate from a us-east-1 companion stack: create stack ${stack.stackName} with crossRegionReferences: true`);
+  // The API's stack reads the certificate ARN across regions: aws-cdk-lib (>= 2.257, the peer
+  // dependency's floor) resolves that reference with its cross-region export reader whatever the
+  // consuming stack's crossRegionReferences flag says, so the flag is not required here.
   const companion = certificateStack(stack);
   const id = `${scope.node.path.replace(/\//g, '-')}-Certificate`;
   return new acm.Certificate(companion, id, { domainName: options.domainName, validation });
@@ -186,7 +197,13 @@ function certificateStack(stack: Stack): Stack {
     crossRegionReferences: true,
     description: `ACM certificates in us-east-1 for the edge-optimized custom domains of ${stack.stackName}`,
   });
-  stack.addDependency(companion);
+  // `node.addDependency` between stacks is a stack dependency (`Stack#addDependency` is deprecated).
+  stack.node.addDependency(companion);
+  // aws-cdk-lib passes the certificate ARN back through a writer function in the companion stack
+  // and a reader function in this one, both created while it synthesizes.
+  const reason = 'aws-cdk-lib\'s cross-region reference provider only calls SSM Parameter Store APIs during deployment; it reaches no private resource, so a VPC would add NAT or endpoint cost for nothing.';
+  acknowledgeGuardRuleBelow(companion, 'Custom::CrossRegionExportWriterCustomResourceProvider', 'lambda_inside_vpc_check', reason);
+  acknowledgeGuardRuleBelow(stack, 'Custom::CrossRegionExportReaderCustomResourceProvider', 'lambda_inside_vpc_check', reason);
   return companion;
 }
 
@@ -228,12 +245,17 @@ export function addAliasRecords(scope: Construct, zone: route53.IHostedZone | un
   new route53.AaaaRecord(scope, 'DomainAliasAAAA', { zone, recordName: domainName, target: recordTarget });
 }
 
-/** The v2 security policy for a v1 one (v2 domains offer TLS 1.0 and 1.2). */
+/**
+ * The v2 security policy for a v1 one: an AWS::ApiGatewayV2::DomainName takes "TLS_1_0 and
+ * TLS_1_2" (CloudFormation DomainNameConfiguration SecurityPolicy). HTTP and WebSocket APIs
+ * further need TLS_1_2 (v2ApiSecurityPolicyViolation); a GatewayDomain serving REST APIs only may
+ * use TLS_1_0.
+ */
 export function v2SecurityPolicy(scope: IConstruct, prop: string, policy: apigateway.SecurityPolicy | undefined): apigwv2.SecurityPolicy {
   const value = policy ?? apigateway.SecurityPolicy.TLS_1_2;
   check(scope, `${prop}.securityPolicy`, value,
     value === apigateway.SecurityPolicy.TLS_1_2 || value === apigateway.SecurityPolicy.TLS_1_0 ? undefined
-      : 'HTTP and WebSocket custom domains support TLS_1_0 and TLS_1_2 only');
+      : 'a regional domain shared through GatewayDomain (AWS::ApiGatewayV2::DomainName) offers TLS_1_0 and TLS_1_2 only');
   return value === apigateway.SecurityPolicy.TLS_1_0 ? apigwv2.SecurityPolicy.TLS_1_0 : apigwv2.SecurityPolicy.TLS_1_2;
 }
 
@@ -258,6 +280,30 @@ export function mappingKey(scope: IConstruct, prop: string, basePath: string | u
   return basePath;
 }
 
+/**
+ * The stage a custom domain or mapping serves. With several stages the stage must be named: a
+ * default to the first stage would let `stages: [dev, prod]` serve dev on the production hostname.
+ */
+export function resolveDomainStage(scope: IConstruct, prop: string, stageNames: string[], stageName: string | undefined): string {
+  check(scope, prop, stageName, stageName === undefined && stageNames.length > 1
+    ? `the gateway has ${stageNames.length} stages (${stageNames.join(', ')}): name the stage the domain serves, e.g. stageName: '${stageNames[stageNames.length - 1]}'`
+    : undefined);
+  return stageName ?? stageNames[0];
+}
+
+/**
+ * HTTP and WebSocket APIs are served with the TLS_1_2 security policy only: "API Gateway enforces
+ * a security policy of TLS_1_2 for all HTTP API endpoints" (developer guide, Security policy for
+ * HTTP APIs) and "... for all WebSocket API endpoints" (Security policy for WebSocket APIs); an
+ * HTTP API cannot be mapped to a domain with an enhanced policy (Choose a security policy for
+ * your custom domain). A TLS_1_0 domain would promise clients a policy the API does not offer.
+ */
+export function v2ApiSecurityPolicyViolation(policy: apigateway.SecurityPolicy | undefined, apiKind: string): string | undefined {
+  const value = policy ?? apigateway.SecurityPolicy.TLS_1_2;
+  return value === apigateway.SecurityPolicy.TLS_1_2 ? undefined
+    : `${apiKind} custom domains offer the TLS_1_2 security policy only (API Gateway enforces TLS_1_2 for ${apiKind}s)`;
+}
+
 /** Properties of a GatewayDomain. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a Props struct by convention, so it can grow
 export interface GatewayDomainProps extends GatewayDomainBaseOptions {}
@@ -278,6 +324,7 @@ export class GatewayDomain extends Construct {
 
   constructor(scope: Construct, id: string, props: GatewayDomainProps) {
     super(scope, id);
+    checkConstructProps(this, props, DOMAIN_BASE_SPEC, 'a GatewayDomainProps object', true);
     this.domainName = props.domainName;
     this.securityPolicy = props.securityPolicy ?? apigateway.SecurityPolicy.TLS_1_2;
     this.domain = createRegionalDomain(this, 'Domain', 'props', props);
@@ -285,16 +332,20 @@ export class GatewayDomain extends Construct {
 
   /**
    * Claims a base path for a mapping (used by the gateways' mapDomain): rejects a path used
-   * twice, an invalid path and more than 200 mappings.
+   * twice, an invalid path and more than 200 multi-level mappings.
    * @returns the mapping key
    */
   public claimBasePath(scope: IConstruct, basePath?: string): string | undefined {
+    checkArgs(this, { scope, basePath }, { scope: required(A_CONSTRUCT), basePath: aString() }, 'claimBasePath');
     const key = mappingKey(scope, `mapDomain(${this.node.path})`, basePath, this.securityPolicy);
     const label = key ?? '(root)';
     check(scope, `mapDomain(${this.node.path}).basePath`, label, this.basePaths.has(label)
       ? `the base path is already mapped on ${this.domainName}` : undefined);
-    check(scope, `mapDomain(${this.node.path})`, `${this.basePaths.size + 1} mappings`,
-      this.basePaths.size + 1 > MAX_DOMAIN_MAPPINGS ? `API Gateway allows at most ${MAX_DOMAIN_MAPPINGS} API mappings per custom domain` : undefined);
+    if (key?.includes('/')) {
+      const multiLevel = [...this.basePaths].filter(p => p.includes('/')).length + 1;
+      check(scope, `mapDomain(${this.node.path})`, `${multiLevel} multi-level mappings`, multiLevel > MAX_DOMAIN_MAPPINGS
+        ? `API Gateway allows at most ${MAX_DOMAIN_MAPPINGS} multi-level API mappings per custom domain (single-level ones do not count)` : undefined);
+    }
     this.basePaths.add(label);
     return key;
   }
@@ -314,7 +365,7 @@ export function mapOntoDomain(scope: Construct, domain: GatewayDomain, apiId: st
     stage: stageName,
     apiMappingKey: key,
   });
-  mapping.node.addDependency(domain.domain);
+  // The domain is referenced (Ref), the stage only by name: order the mapping after the stage.
   mapping.node.addDependency(stage);
   return mapping;
 }

@@ -1,4 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { aStruct, checkArgs, required } from './input';
+import { PRIVATE_ENDPOINT_SPEC } from './input-specs';
 
 /** The kind of endpoint an API is reached through. */
 export enum EndpointKind {
@@ -57,6 +59,7 @@ export class GatewayEndpoint {
    * policy admitting only those endpoints is attached.
    */
   public static privateEndpoint(options: PrivateEndpointOptions): GatewayEndpoint {
+    checkArgs('GatewayEndpoint.privateEndpoint', { options }, { options: required(aStruct(PRIVATE_ENDPOINT_SPEC, 'a PrivateEndpointOptions object')) });
     return new GatewayEndpoint(EndpointKind.PRIVATE, options);
   }
 

@@ -23,16 +23,52 @@ export function formatValue(value: unknown): string {
 }
 
 /**
+ * The hidden base of GatewayValidationError. jsii cannot model the built-in `Error` as a base
+ * class of an exported type (JSII3004), so this class has no `extends` clause for jsii to see;
+ * its prototype is linked to `Error.prototype` below, so instances are `instanceof Error` and
+ * carry a message, a name and a stack like any error.
+ */
+class ErrorBase {
+  /** The error's name. */
+  public readonly name: string;
+  /** The error's message. */
+  public readonly message: string;
+  /** The call stack where the error was made. */
+  public readonly stack?: string;
+
+  constructor(name: string, message: string) {
+    this.name = name;
+    this.message = message;
+    Error.captureStackTrace(this, new.target);
+  }
+}
+Object.setPrototypeOf(ErrorBase.prototype, Error.prototype);
+
+/**
  * The error every synth-time rule of this library throws. The message names the construct path,
  * the prop, the offending value and the rule, so that it can be fixed without reading our code.
+ * It is an `Error` (`instanceof Error` and `instanceof GatewayValidationError` both hold).
  */
-export class GatewayValidationError extends Error {
+export class GatewayValidationError extends ErrorBase {
+  /**
+   * The error of a static factory (`RestIntegration.lambdaFunction(...)`), which runs before any
+   * construct exists: the factory's name stands in for the construct path.
+   * @param factory the factory, e.g. `RestIntegration.lambdaFunction`
+   * @param prop the argument or option, e.g. `handler` or `options.timeout`
+   * @param value the value given
+   * @param rule the rule the value breaks
+   */
+  public static forFactory(factory: string, prop: string, value: unknown, rule: string): GatewayValidationError {
+    return new GatewayValidationError({ node: { path: factory } } as unknown as IConstruct, prop, value, rule);
+  }
+
+  /** The path of the construct whose input broke the rule (or the static factory's name). */
   public readonly constructPath: string;
+  /** The prop (or argument) that broke the rule. */
   public readonly prop: string;
 
   constructor(scope: IConstruct, prop: string, value: unknown, rule: string) {
-    super(`${scope.node.path}: ${prop} = ${formatValue(value)} is invalid: ${rule}`);
-    this.name = 'GatewayValidationError';
+    super('GatewayValidationError', `${scope.node.path}: ${prop} = ${formatValue(value)} is invalid: ${rule}`);
     this.constructPath = scope.node.path;
     this.prop = prop;
   }

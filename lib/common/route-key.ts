@@ -15,8 +15,12 @@ export interface ParsedRouteKey {
   readonly pathParameters: string[];
 }
 
-const LITERAL = /^[A-Za-z0-9._~-]+$/;
-const PARAM = /^\{([A-Za-z0-9._-]+)(\+?)\}$/;
+// A REST path part is letters, digits and `: . _ $ -`, or a `{param}` / greedy `{param+}` of the
+// same characters: the set API Gateway accepts and aws-cdk-lib's Resource checks
+// (aws-cdk #22477 / PR #22531 added ':', #27083 / PR #27619 added '$', e.g. `/v1/$appliances:all`).
+// '~' is kept because earlier versions of this library accepted it.
+const LITERAL = /^[A-Za-z0-9:._$~-]+$/;
+const PARAM = /^\{([A-Za-z0-9:._$-]+)(\+?)\}$/;
 
 /**
  * Parses `GET /orders/{id}`. Returns the parsed key, or throws an Error whose message states
@@ -56,7 +60,7 @@ export function parseRouteKey(routeKey: string): ParsedRouteKey {
       return;
     }
     if (!LITERAL.test(segment)) {
-      throw new Error(`the path segment '${segment}' may contain only letters, digits, '.', '_', '~', '-', or be a {parameter}`);
+      throw new Error(`the path segment '${segment}' may contain only letters, digits, ':', '.', '_', '$', '~', '-', or be a {parameter}`);
     }
   });
   return { method, path, pathParameters: params };

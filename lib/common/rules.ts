@@ -124,3 +124,98 @@ export function corsCredentialsViolation(allowOrigins: string[], allowCredential
 export function countViolation(count: number, max: number, what: string): string | undefined {
   return count > max ? `API Gateway allows at most ${max} ${what}` : undefined;
 }
+
+/**
+ * REST API response compression threshold, in bytes. Source: developer guide,
+ * "x-amazon-apigateway-minimum-compression-size" ("To enable compression, specify an integer
+ * between 0 and 10485760"); API reference, CreateRestApi `minimumCompressionSize` ("non-negative
+ * between 0 and 10485760 (10M) bytes, inclusive").
+ */
+export const MAX_MINIMUM_COMPRESSION_SIZE_BYTES = 10485760;
+
+/** REST `minimumCompressionSize`: a whole number of bytes from 0 to 10,485,760. */
+export function minimumCompressionSizeViolation(bytes: number): string | undefined {
+  if (unresolved(bytes)) return undefined;
+  return Number.isInteger(bytes) && bytes >= 0 && bytes <= MAX_MINIMUM_COMPRESSION_SIZE_BYTES ? undefined
+    : `a minimum compression size is a whole number of bytes from 0 to ${MAX_MINIMUM_COMPRESSION_SIZE_BYTES} (10 MiB)`;
+}
+
+/**
+ * HTTP API CORS preflight cache time, in seconds. Source: Amazon API Gateway V2 API reference,
+ * `Cors.maxAge` of type `IntegerWithLengthBetweenMinus1And86400` (-1 turns caching off).
+ */
+export const MAX_HTTP_CORS_MAX_AGE_SECONDS = 86400;
+
+/** HTTP API `cors.maxAge`: a whole number of seconds from -1 to 86,400 (one day). */
+export function httpCorsMaxAgeViolation(seconds: number): string | undefined {
+  if (unresolved(seconds)) return undefined;
+  return Number.isInteger(seconds) && seconds >= -1 && seconds <= MAX_HTTP_CORS_MAX_AGE_SECONDS ? undefined
+    : `an HTTP API CORS max age is a whole number of seconds from -1 to ${MAX_HTTP_CORS_MAX_AGE_SECONDS} (one day)`;
+}
+
+/**
+ * A REST API's name. Source: API reference, CreateRestApi (`name` is required); no length
+ * limit is documented, so only an empty name is rejected.
+ */
+export function restApiNameViolation(name: string): string | undefined {
+  if (unresolved(name)) return undefined;
+  return name.length > 0 ? undefined : 'a REST API name is required: at least one character';
+}
+
+/**
+ * HTTP and WebSocket API (v2) names: of the API and of an authorizer. Source: Amazon API
+ * Gateway V2 API reference, `Api.name` and `Authorizer.name`, of type
+ * `StringWithLengthBetween1And128`.
+ */
+export const MAX_V2_NAME_LENGTH = 128;
+
+/** A v2 name (`httpApiName`, `apiName`, `authorizerName`): 1 to 128 characters. */
+export function v2NameViolation(name: string, what: string): string | undefined {
+  if (unresolved(name)) return undefined;
+  return name.length >= 1 && name.length <= MAX_V2_NAME_LENGTH ? undefined
+    : `${what} is 1 to ${MAX_V2_NAME_LENGTH} characters`;
+}
+
+/**
+ * HTTP and WebSocket API (v2) descriptions: of the API and of a stage. Source: Amazon API
+ * Gateway V2 API reference, `Api.description` and `Stage.description`, of type
+ * `StringWithLengthBetween0And1024`.
+ */
+export const MAX_V2_DESCRIPTION_LENGTH = 1024;
+
+/** A v2 description: at most 1,024 characters. */
+export function v2DescriptionViolation(description: string, what: string): string | undefined {
+  if (unresolved(description)) return undefined;
+  return description.length <= MAX_V2_DESCRIPTION_LENGTH ? undefined
+    : `${what} is at most ${MAX_V2_DESCRIPTION_LENGTH} characters`;
+}
+
+/**
+ * An OAuth scope of an HTTP API route. Source: Amazon API Gateway V2 API reference,
+ * `Route.authorizationScopes` of type `AuthorizationScopes` (a list of
+ * `StringWithLengthBetween1And64`).
+ */
+export function v2AuthorizationScopeViolation(scope: string): string | undefined {
+  if (unresolved(scope)) return undefined;
+  return scope.length >= 1 && scope.length <= 64 ? undefined : 'an authorization scope is 1 to 64 characters';
+}
+
+/**
+ * v2 URIs: an integration's URI and a JWT authorizer's issuer. Source: Amazon API Gateway V2
+ * API reference, `Integration.integrationUri` and `JWTConfiguration.issuer`, of type
+ * `UriWithLengthBetween1And2048`.
+ */
+export function v2UriLengthViolation(uri: string, what: string): string | undefined {
+  if (unresolved(uri)) return undefined;
+  return uri.length >= 1 && uri.length <= 2048 ? undefined : `${what} is 1 to 2048 characters`;
+}
+
+/**
+ * The server name an HTTP API private integration verifies in the backend's certificate.
+ * Source: Amazon API Gateway V2 API reference, `TlsConfigInput.serverNameToVerify`, of type
+ * `StringWithLengthBetween1And512`.
+ */
+export function v2ServerNameViolation(name: string): string | undefined {
+  if (unresolved(name)) return undefined;
+  return name.length >= 1 && name.length <= 512 ? undefined : 'a secure server name is 1 to 512 characters';
+}

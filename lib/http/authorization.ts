@@ -5,6 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { check } from '../common/errors';
 import { authorizerTtlViolation, countViolation } from '../common/rules';
+import { checkHttpFactoryInput } from './input';
 
 /** JWT audiences per authorizer (rule 16). */
 export const MAX_JWT_AUDIENCES = 50;
@@ -99,6 +100,7 @@ export class HttpAuthorization {
    * @param audiences accepted `aud` (or `client_id`) values; 1 to 50
    */
   public static jwt(issuer: string, audiences: string[], options: HttpJwtAuthorizationOptions = {}): HttpAuthorization {
+    checkHttpFactoryInput('HttpAuthorization.jwt', { issuer, audiences, options });
     return new HttpAuthorization(HttpAuthorizationKind.JWT, { issuer, audiences, jwtOptions: options });
   }
 
@@ -109,11 +111,13 @@ export class HttpAuthorization {
    */
   public static cognito(userPool: cognito.IUserPool, clients: cognito.IUserPoolClient[],
     options: HttpJwtAuthorizationOptions = {}): HttpAuthorization {
+    checkHttpFactoryInput('HttpAuthorization.cognito', { userPool, clients, options });
     return new HttpAuthorization(HttpAuthorizationKind.JWT, { userPool, clients, jwtOptions: options });
   }
 
   /** A Lambda (REQUEST) authorizer, with simple responses and a 5-minute results cache by default. */
   public static lambdaRequest(handler: lambda.IFunction, options: HttpLambdaAuthorizationOptions = {}): HttpAuthorization {
+    checkHttpFactoryInput('HttpAuthorization.lambdaRequest', { handler, options });
     return new HttpAuthorization(HttpAuthorizationKind.LAMBDA, { handler, lambdaOptions: options });
   }
 

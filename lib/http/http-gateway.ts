@@ -4,20 +4,24 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
-import { GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions, mapOntoDomain } from '../common/domain';
+import { GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions, mapOntoDomain, resolveDomainStage, v2ApiSecurityPolicyViolation } from '../common/domain';
 import { AccessLogKind, resolveAccessLogs } from '../common/access-logs';
 import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS, GatewayCorsOptions, validateCors } from '../common/cors';
 import { GatewayEndpoint } from '../common/endpoint';
 import { GatewayValidationError, check } from '../common/errors';
+import { checkArgs } from '../common/input';
 import { NamedMap } from '../common/named-map';
+import { RouteSettingsOrder } from '../common/ordering';
 import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases, undefinedStageVariableErrors } from '../common/lambda-alias';
 import { LambdaInvokePermissions } from '../common/lambda-permissions';
 import { parseRouteKey } from '../common/route-key';
+import { warnAdjustableQuota, warnAdjustableQuotasAtSynth } from '../common/quotas';
 import { countViolation } from '../common/rules';
 import { GatewayStageOptions, validateStageOptions, validateUniqueStageNames } from '../common/stage';
 import { DEFAULT_STAGE_THROTTLE, ThrottleSettings, validateThrottle } from '../common/throttle';
 import { HttpAuthorization, HttpAuthorizationKind, MAX_HTTP_ROUTE_SCOPES } from './authorization';
 import { HttpGatewayIntegration } from './integration';
+import { HTTP_METHOD_ARGS, checkHttpGatewayInput, checkHttpIntegrationConfig, checkHttpRouteInput } from './input';
 import {
   rejectNonRegionalEndpoint, rejectRestOnlyFeature, rejectRestOnlyGatewayProps, rejectRestOnlyRouteOptions, rejectRestOnlyStageOptions,
 } from '../common/rest-only';
@@ -105,7 +109,7 @@ export interface HttpGatewayProps {
    */
   readonly disableExecuteApiEndpoint?: boolean;
   /**
-   * A regional custom domain serving one stage (by default the first): certificate region
+   * A regional custom domain serving one stage (`domain.stageName`, required when there are several stages): certificate region
    * checked or created, A/AAAA alias records when a hosted zone is given.
    * @default - no custom domain
    */
@@ -153,6 +157,7 @@ abstract class HttpGatewayBase extends Resource implements IHttpGateway {
   public abstract readonly httpApiId: string;
 
   public arnForExecuteApi(method: string = '*', path: string = '/*', stageName: string = '*'): string {
+    checkArgs(this, { method, path, stageName }, HTTP_METHOD_ARGS.arnForExecuteApi, 'arnForExecuteApi');
     return Stack.of(this).formatArn({
       service: 'execute-api',
       resource: this.httpApiId,
@@ -162,6 +167,7 @@ abstract class HttpGatewayBase extends Resource implements IHttpGateway {
   }
 
   public grantInvoke(grantee: iam.IGrantable, options: HttpGrantInvokeOptions = {}): iam.Grant {
+    checkArgs(this, { grantee, options }, HTTP_METHOD_ARGS.grantInvoke, 'grantInvoke');
     let method = '*';
     let path = '/*';
     if (options.routeKey === HTTP_DEFAULT_ROUTE_KEY) {
@@ -206,6 +212,7 @@ interface RouteSetting {
 export class HttpGateway extends HttpGatewayBase {
   /** Imports an existing HTTP API. */
   public static fromHttpGatewayAttributes(scope: Construct, id: string, attrs: HttpGatewayAttributes): IHttpGateway {
+    checkArgs('HttpGateway.fromHttpGatewayAttributes', { scope, id, attrs }, HTTP_METHOD_ARGS.fromHttpGatewayAttributes);
     class Import extends HttpGatewayBase {
       public readonly httpApiId = attrs.httpApiId;
     }
@@ -222,6 +229,7 @@ export class HttpGateway extends HttpGatewayBase {
   private readonly stageMap = NamedMap.stages<apigwv2.HttpStage>();
   private readonly routes = NamedMap.routes<apigwv2.HttpRoute>();
   private readonly routeSettings: RouteSetting[] = [];
+  private readonly routeSettingsOrder = new RouteSettingsOrder();
   private readonly authorizers = new Set<apigwv2.HttpAuthorizer>();
   private readonly aliasSettings: StageAliasSettings[] = [];
   private readonly permissions: LambdaInvokePermissions;
@@ -232,6 +240,7 @@ export class HttpGateway extends HttpGatewayBase {
 
   constructor(scope: Construct, id: string, props: HttpGatewayProps = {}) {
     super(scope, id);
+    checkHttpGatewayInput(this, props);
     const stages = props.stages ?? [{ stageName: HTTP_DEFAULT_STAGE_NAME }];
     this.defaultAuthorization = props.defaultAuthorization ?? HttpAuthorization.iam();
     this.cors = props.cors;
@@ -239,7 +248,7 @@ export class HttpGateway extends HttpGatewayBase {
     rejectNonRegionalEndpoint(this, props.endpoint);
     rejectRestOnlyGatewayProps(this, props);
     check(this, 'stages', '[]', stages.length === 0 ? 'an HttpGateway has at least one stage' : undefined);
-    check(this, 'stages', `${stages.length} stages`, countViolation(stages.length, MAX_HTTP_STAGES, 'stages per HTTP API'));
+    warnAdjustableQuota(this, { id: 'stagesQuota', what: 'stages per HTTP API', count: stages.length, max: MAX_HTTP_STAGES });
     validateUniqueStageNames(this, 'stages', stages);
     stages.forEach((stage, i) => {
       rejectRestOnlyStageOptions(this, `stages[${i}]`, stage);
@@ -278,11 +287,18 @@ export class HttpGateway extends HttpGatewayBase {
     }
 
     if (props.domain) {
+      check(this, 'domain.securityPolicy', props.domain.securityPolicy, v2ApiSecurityPolicyViolation(props.domain.securityPolicy, 'HTTP API'));
+      resolveDomainStage(this, 'domain.stageName', this.stageNames, props.domain.stageName);
       this.customDomain = new GatewayDomain(this, 'CustomDomain', props.domain);
       this.mapDomain(this.customDomain, { basePath: props.domain.basePath, stageName: props.domain.stageName });
     }
 
     this.node.addValidation({ validate: () => this.validateModel() });
+    // Routes and authorizers per HTTP API are quotas the account can raise: warn (common/quotas.ts).
+    warnAdjustableQuotasAtSynth(this, () => [
+      { id: 'routesQuota', what: 'routes per HTTP API', count: this.routes.size, max: MAX_HTTP_ROUTES },
+      { id: 'authorizersQuota', what: 'authorizers per HTTP API', count: this.authorizers.size, max: MAX_HTTP_AUTHORIZERS },
+    ]);
   }
 
   /** The names of the stages, in the order given. */
@@ -297,7 +313,9 @@ export class HttpGateway extends HttpGatewayBase {
 
   /** Serves a stage under a base path of a regional GatewayDomain (shared by several APIs or stages). */
   public mapDomain(domain: GatewayDomain, options: GatewayDomainMappingOptions = {}): void {
-    const stageName = options.stageName ?? this.stageNames[0];
+    checkArgs(this, { domain, options }, HTTP_METHOD_ARGS.mapDomain, 'mapDomain');
+    check(this, 'mapDomain', domain.securityPolicy, v2ApiSecurityPolicyViolation(domain.securityPolicy, 'HTTP API'));
+    const stageName = resolveDomainStage(this, 'mapDomain stageName', this.stageNames, options.stageName);
     mapOntoDomain(this, domain, this.httpApiId, this.stage(stageName), stageName, options.basePath);
   }
 
@@ -318,6 +336,7 @@ export class HttpGateway extends HttpGatewayBase {
    * `{param}` and a final greedy `{proxy+}` segment), or `$default` for requests no other route matches.
    */
   public addRoute(routeKey: string, integration: HttpGatewayIntegration, options: HttpRouteOptions = {}): apigwv2.HttpRoute {
+    checkHttpRouteInput(this, routeKey, integration, options);
     let key: apigwv2.HttpRouteKey;
     if (routeKey === HTTP_DEFAULT_ROUTE_KEY) {
       key = apigwv2.HttpRouteKey.DEFAULT;
@@ -333,11 +352,11 @@ export class HttpGateway extends HttpGatewayBase {
       key = apigwv2.HttpRouteKey.with(parsed.path, parsed.method as apigwv2.HttpMethod);
     }
     check(this, 'routeKey', routeKey, this.routes.has(routeKey) ? 'this route was already added' : undefined);
-    check(this, 'routeKey', routeKey, countViolation(this.routes.size + 1, MAX_HTTP_ROUTES, 'routes per HTTP API'));
     rejectRestOnlyRouteOptions(this, `route '${routeKey}' options`, options);
     validateThrottle(this, `route '${routeKey}' throttle`, options.throttle);
 
     const config = integration.bind({ gateway: this, routeKey });
+    checkHttpIntegrationConfig(this, routeKey, config);
     for (const fn of config.invokedFunctions ?? []) {
       this.permissions.addFunction(fn);
     }
@@ -380,6 +399,7 @@ export class HttpGateway extends HttpGatewayBase {
     this.routes.set(routeKey, route);
     if (options.throttle) {
       this.routeSettings.push({ routeKey, throttle: options.throttle });
+      this.routeSettingsOrder.addRoute(route);
     }
     return route;
   }
@@ -429,6 +449,7 @@ export class HttpGateway extends HttpGatewayBase {
    * @param stageName the stage
    */
   public metric(metricName: string, stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    checkArgs(this, { metricName, stageName, props }, HTTP_METHOD_ARGS.metric, 'metric');
     return this.stage(stageName).metric(metricName, props);
   }
 
@@ -482,6 +503,7 @@ export class HttpGateway extends HttpGatewayBase {
     const cfn = stage.node.defaultChild as apigwv2.CfnStage;
     cfn.routeSettings = Lazy.any({ produce: () => this.renderRouteSettings(options) });
     this.stageMap.set(name, stage);
+    this.routeSettingsOrder.addStage(stage);
     this.permissions.addStage(name);
     this.aliasSettings.push({ stageName: name, prop: `stages '${name}'`, variables: options.variables, lambdaAliases: options.lambdaAliases });
     addAliasTrafficShifting(this, `stages '${name}'`, name, options.lambdaAliases, options.aliasTrafficShifting);
@@ -510,9 +532,6 @@ export class HttpGateway extends HttpGatewayBase {
     if (this.routes.size === 0) {
       errors.push(`${path}: an HttpGateway needs at least one route (addRoute); an HTTP API without routes serves nothing`);
     }
-    const authorizerCount = this.authorizers.size;
-    const tooManyAuthorizers = countViolation(authorizerCount, MAX_HTTP_AUTHORIZERS, 'authorizers per HTTP API');
-    if (tooManyAuthorizers) errors.push(`${path}: ${authorizerCount} authorizers is invalid: ${tooManyAuthorizers}`);
     return errors;
   }
 }

@@ -9,6 +9,7 @@ import { check } from '../common/errors';
 import { stageVariableReference } from '../common/lambda-alias';
 import { integrationTimeoutViolation } from '../common/rules';
 import { StageVariableInvocation } from '../common/stage';
+import { checkHttpFactoryInput } from './input';
 
 /** HTTP API integrations time out after at most 30 s (rule 10). */
 export const HTTP_MAX_TIMEOUT_MS = 30000;
@@ -120,6 +121,7 @@ export abstract class HttpGatewayIntegration {
    * per function per stage (aws-cdk-lib's HttpLambdaIntegration grants once per route).
    */
   public static lambdaFunction(handler: lambda.IFunction, options: HttpLambdaIntegrationOptions = {}): HttpGatewayIntegration {
+    checkHttpFactoryInput('HttpGatewayIntegration.lambdaFunction', { handler, options });
     return new LambdaHttpIntegration(handler, options);
   }
 
@@ -128,11 +130,13 @@ export abstract class HttpGatewayIntegration {
    * (`function:${stageVariables.lambdaAlias}`), so that each stage invokes its own alias.
    */
   public static lambdaAlias(handler: lambda.IFunction, options: HttpLambdaAliasIntegrationOptions = {}): HttpGatewayIntegration {
+    checkHttpFactoryInput('HttpGatewayIntegration.lambdaAlias', { handler, options });
     return new LambdaHttpIntegration(handler, options, options.stageVariable ?? 'lambdaAlias');
   }
 
   /** An HTTP proxy integration to a URL (route path variables such as `{proxy}` may be used in it). */
   public static http(url: string, options: HttpUrlIntegrationOptions = {}): HttpGatewayIntegration {
+    checkHttpFactoryInput('HttpGatewayIntegration.http', { url, options });
     return new CdkHttpIntegration(options, () => new integrations.HttpUrlIntegration('Integration', url, {
       method: options.method, parameterMapping: options.parameterMapping,
     }));
@@ -140,16 +144,19 @@ export abstract class HttpGatewayIntegration {
 
   /** A private integration to an Application Load Balancer listener, through a VPC link. */
   public static alb(listener: elbv2.IApplicationListener, options: HttpPrivateIntegrationOptions = {}): HttpGatewayIntegration {
+    checkHttpFactoryInput('HttpGatewayIntegration.alb', { listener, options });
     return new CdkHttpIntegration(options, () => new integrations.HttpAlbIntegration('Integration', listener, privateProps(options)));
   }
 
   /** A private integration to a Network Load Balancer listener, through a VPC link. */
   public static nlb(listener: elbv2.INetworkListener, options: HttpPrivateIntegrationOptions = {}): HttpGatewayIntegration {
+    checkHttpFactoryInput('HttpGatewayIntegration.nlb', { listener, options });
     return new CdkHttpIntegration(options, () => new integrations.HttpNlbIntegration('Integration', listener, privateProps(options)));
   }
 
   /** A private integration to an AWS Cloud Map service, through a VPC link. */
   public static serviceDiscovery(service: servicediscovery.IService, options: HttpServiceDiscoveryIntegrationOptions): HttpGatewayIntegration {
+    checkHttpFactoryInput('HttpGatewayIntegration.serviceDiscovery', { service, options });
     return new CdkHttpIntegration(options, () => new integrations.HttpServiceDiscoveryIntegration('Integration', service, privateProps(options)));
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { Duration, Names } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -5,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { check } from '../common/errors';
 import { authorizerTtlViolation } from '../common/rules';
+import { checkRestFactoryInput } from './input';
 
 /** How a REST route is authorized. */
 export enum RestAuthorizationKind {
@@ -81,12 +83,29 @@ export interface RestAuthorizationConfig {
    * @default - none
    */
   readonly scopes?: string[];
+  /**
+   * Where the authorizer reads the caller's identity (`method.request.header.Authorization`,
+   * `context.sourceIp`, ...): what a cache key needs so that two callers never share a cached
+   * response. Empty for IAM, whose identity (a SigV4 signature) is not one request parameter.
+   * @default - none: the route is public (NONE)
+   */
+  readonly identitySources?: string[];
 }
+
+/** The header Cognito and Lambda TOKEN authorizers read by default (aws-cdk-lib's default too). */
+const DEFAULT_IDENTITY_SOURCE = 'method.request.header.Authorization';
+
+/** Authorizers made on each gateway, by their settings (see RestAuthorization.configKey). */
+const GATEWAY_AUTHORIZERS = new WeakMap<Construct, Map<string, apigateway.IAuthorizer>>();
 
 /**
  * Authorization of a RestGateway route: `RestAuthorization.iam()` (the gateway default),
  * `.cognito(pools)`, `.lambdaToken(fn)`, `.lambdaRequest(fn, ...)` or `.none()`.
- * One authorizer is created per gateway however many routes share the same object.
+ * One authorizer is created per gateway for each distinct setting, however many routes and
+ * RestAuthorization objects use it: `cognito(pools, { scopes: ['orders/read'] })` and
+ * `cognito(pools, { scopes: ['orders/write'] })` share one authorizer, each route keeping its
+ * scopes; two Lambda authorizations of one function with different identity sources, type or TTL
+ * are two authorizers.
  */
 export class RestAuthorization {
   /** No authorization. Must be chosen explicitly; fails cdk-nag AwsSolutions-APIG4. */
@@ -101,16 +120,19 @@ export class RestAuthorization {
 
   /** Cognito user pools authorization. */
   public static cognito(userPools: cognito.IUserPool[], options: RestCognitoAuthorizationOptions = {}): RestAuthorization {
+    checkRestFactoryInput('RestAuthorization.cognito', { userPools, options });
     return new RestAuthorization(RestAuthorizationKind.COGNITO, userPools, undefined, options);
   }
 
   /** A Lambda TOKEN authorizer. */
   public static lambdaToken(handler: lambda.IFunction, options: RestLambdaTokenAuthorizationOptions = {}): RestAuthorization {
+    checkRestFactoryInput('RestAuthorization.lambdaToken', { handler, options });
     return new RestAuthorization(RestAuthorizationKind.LAMBDA_TOKEN, undefined, handler, undefined, options);
   }
 
   /** A Lambda REQUEST authorizer. */
   public static lambdaRequest(handler: lambda.IFunction, options: RestLambdaRequestAuthorizationOptions): RestAuthorization {
+    checkRestFactoryInput('RestAuthorization.lambdaRequest', { handler, options });
     return new RestAuthorization(RestAuthorizationKind.LAMBDA_REQUEST, undefined, handler, undefined, undefined, options);
   }
 
@@ -135,18 +157,40 @@ export class RestAuthorization {
       case RestAuthorizationKind.NONE:
         return { authorizationType: apigateway.AuthorizationType.NONE };
       case RestAuthorizationKind.IAM:
-        return { authorizationType: apigateway.AuthorizationType.IAM };
+        return { authorizationType: apigateway.AuthorizationType.IAM, identitySources: this._identitySources() };
       case RestAuthorizationKind.COGNITO:
         return {
           authorizationType: apigateway.AuthorizationType.COGNITO,
           authorizer: this.authorizerFor(gateway, authorizerScope),
           scopes: this.cognitoOptions?.scopes,
+          identitySources: this._identitySources(),
         };
       default:
         return {
           authorizationType: apigateway.AuthorizationType.CUSTOM,
           authorizer: this.authorizerFor(gateway, authorizerScope),
+          identitySources: this._identitySources(),
         };
+    }
+  }
+
+  /**
+   * Where the caller's identity is read (see RestAuthorizationConfig.identitySources), without
+   * creating an authorizer. Undefined for NONE, empty for IAM.
+   * @internal
+   */
+  public _identitySources(): string[] | undefined {
+    switch (this.kind) {
+      case RestAuthorizationKind.NONE:
+        return undefined;
+      case RestAuthorizationKind.IAM:
+        return [];
+      case RestAuthorizationKind.COGNITO:
+        return [this.cognitoOptions?.identitySource ?? DEFAULT_IDENTITY_SOURCE];
+      case RestAuthorizationKind.LAMBDA_TOKEN:
+        return [this.tokenOptions?.identitySource ?? DEFAULT_IDENTITY_SOURCE];
+      default:
+        return [...this.requestOptions?.identitySources ?? []];
     }
   }
 
@@ -158,16 +202,47 @@ export class RestAuthorization {
   private authorizerFor(gateway: Construct, scope: Construct): apigateway.IAuthorizer {
     const existing = this.authorizers.get(gateway);
     if (existing) return existing;
-    const created = this.createAuthorizer(scope);
-    this.authorizers.set(gateway, created);
-    return created;
+    // Another RestAuthorization object with the same authorizer settings (pools or function, type,
+    // identity source, TTL) shares its authorizer: OAuth scopes are a property of each method
+    // (AuthorizationScopes), not of the authorizer, so routes with different scopes share one
+    // Cognito authorizer. A different identity source, type or TTL is a different authorizer.
+    let byConfig = GATEWAY_AUTHORIZERS.get(gateway);
+    if (!byConfig) {
+      byConfig = new Map();
+      GATEWAY_AUTHORIZERS.set(gateway, byConfig);
+    }
+    const key = this.configKey();
+    let authorizer = byConfig.get(key);
+    if (!authorizer) {
+      authorizer = this.newAuthorizer(scope, this.uniqueAuthorizerId(scope, key));
+      byConfig.set(key, authorizer);
+    }
+    this.authorizers.set(gateway, authorizer);
+    return authorizer;
   }
 
-  private createAuthorizer(scope: Construct): apigateway.IAuthorizer {
+  /** What makes two authorizers different: everything the AWS::ApiGateway::Authorizer carries. */
+  private configKey(): string {
+    const ttl = (d: Duration | undefined) => String((d ?? Duration.minutes(5)).toSeconds());
+    switch (this.kind) {
+      case RestAuthorizationKind.COGNITO:
+        return JSON.stringify([this.authorizerId(), this.cognitoOptions?.identitySource ?? DEFAULT_IDENTITY_SOURCE]);
+      case RestAuthorizationKind.LAMBDA_TOKEN:
+        return JSON.stringify([this.authorizerId(), this.tokenOptions?.identitySource ?? DEFAULT_IDENTITY_SOURCE,
+          this.tokenOptions?.validationRegex ?? '', ttl(this.tokenOptions?.resultsCacheTtl)]);
+      default:
+        return JSON.stringify([this.authorizerId(), this.requestOptions?.identitySources ?? [], ttl(this.requestOptions?.resultsCacheTtl)]);
+    }
+  }
+
+  /**
+   * The first authorizer of a function or pools keeps the construct id it always had (so its
+   * logical ID is stable); another one with different settings gets a suffix derived from them.
+   */
+  private uniqueAuthorizerId(scope: Construct, key: string): string {
     const id = this.authorizerId();
-    check(scope, 'authorization', id, scope.node.tryFindChild(id)
-      ? 'another RestAuthorization object already made an authorizer for the same function or user pools on this gateway; create the RestAuthorization once and pass the same object to every route' : undefined);
-    return this.newAuthorizer(scope, id);
+    if (!scope.node.tryFindChild(id)) return id;
+    return `${id}-${createHash('sha256').update(key).digest('hex').slice(0, 8).toUpperCase()}`;
   }
 
   private authorizerId(): string {

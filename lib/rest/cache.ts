@@ -38,11 +38,28 @@ export interface RestCacheOptions {
   readonly ttl?: Duration;
 }
 
-/** A route's cache settings, overriding the stage's on stages that have a cache. */
+/**
+ * A route's cache settings, overriding the stage's on stages that have a cache.
+ *
+ * Authorized routes never share a cached response between callers by default. API Gateway's
+ * cache key holds only the cache key parameters (by default none; this library adds the path
+ * parameters), not the caller, so without more two callers of `GET /me` would share one entry.
+ * - Cognito and Lambda TOKEN routes: the authorizer's identity source (by default
+ *   `method.request.header.Authorization`) is declared as a request parameter and added to the
+ *   cache key, so each token has its own entries.
+ * - Lambda REQUEST routes: the identity sources are added the same way when all of them are
+ *   `method.request.header|querystring|path` parameters; with a `context.*` or `stageVariables.*`
+ *   source the route is treated like IAM.
+ * - IAM routes (SigV4: no single request parameter identifies the caller): not cached
+ *   (`cachingEnabled: false` in the route's method setting) unless `enabled: true`, which then
+ *   warns (`cdk-api-gateways:cacheWithoutCallerIdentity`) because every caller of a path gets
+ *   the same cached response.
+ */
 export interface RestRouteCacheOptions {
   /**
    * Whether this route's responses are cached.
-   * @default - true for GET routes, false otherwise (API Gateway's own default)
+   * @default - GET routes are cached (API Gateway's own default), except IAM-authorized ones and
+   * others whose caller identity cannot be a cache key; other methods are not
    */
   readonly enabled?: boolean;
   /**

@@ -9,6 +9,7 @@ import { stageVariableReference } from '../common/lambda-alias';
 import { StageVariableInvocation } from '../common/stage';
 import { parseRouteKey } from '../common/route-key';
 import { integrationTimeoutViolation } from '../common/rules';
+import { checkRestFactoryInput } from './input';
 
 /** REST integrations time out after at most 29 s unless a regional or private API's account raised it (rule 10). */
 export const REST_MAX_TIMEOUT_MS = 29000;
@@ -126,6 +127,7 @@ export interface RestMockIntegrationOptions {
 export abstract class RestIntegration {
   /** A Lambda proxy integration. The gateway grants invoke once per function per stage. */
   public static lambdaFunction(handler: lambda.IFunction, options: RestIntegrationOptions = {}): RestIntegration {
+    checkRestFactoryInput('RestIntegration.lambdaFunction', { handler, options });
     return new LambdaRestIntegration(handler, options);
   }
 
@@ -134,11 +136,13 @@ export abstract class RestIntegration {
    * (`function:${stageVariables.lambdaAlias}`), so that each stage invokes its own alias.
    */
   public static lambdaAlias(handler: lambda.IFunction, options: RestLambdaAliasIntegrationOptions = {}): RestIntegration {
+    checkRestFactoryInput('RestIntegration.lambdaAlias', { handler, options });
     return new LambdaAliasRestIntegration(handler, options);
   }
 
   /** An HTTP proxy integration to a URL (path parameters of the route may be used in it). */
   public static http(url: string, options: RestHttpIntegrationOptions = {}): RestIntegration {
+    checkRestFactoryInput('RestIntegration.http', { url, options });
     return new HttpRestIntegration(url, options);
   }
 
@@ -149,11 +153,13 @@ export abstract class RestIntegration {
    * warns (`cdk-api-gateways:vpcLinkPlainHttp`).
    */
   public static nlb(loadBalancer: elbv2.INetworkLoadBalancer, options: RestNlbIntegrationOptions = {}): RestIntegration {
+    checkRestFactoryInput('RestIntegration.nlb', { loadBalancer, options });
     return new NlbRestIntegration(loadBalancer, options);
   }
 
   /** A mock integration answering a fixed status and JSON body, without a backend. */
   public static mock(options: RestMockIntegrationOptions = {}): RestIntegration {
+    checkRestFactoryInput('RestIntegration.mock', { options });
     return new MockRestIntegration(options);
   }
 

@@ -13,22 +13,28 @@ import { acknowledgeRule } from '../common/compliance';
 import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS, GatewayCorsOptions, validateCors } from '../common/cors';
 import {
   GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions, addAliasRecords, basePathViolation, mapOntoDomain, resolveDomainCertificate,
+  resolveDomainStage,
 } from '../common/domain';
 import { EndpointKind, GatewayEndpoint } from '../common/endpoint';
-import { warnWithoutAccountLoggingRole } from '../common/execution-logging';
+import { requireAccountLoggingRole, writesExecutionLogs } from '../common/execution-logging';
 import { GatewayValidationError, check, warn } from '../common/errors';
+import { checkArgs } from '../common/input';
 import { NamedMap } from '../common/named-map';
 import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases, undefinedStageVariableErrors } from '../common/lambda-alias';
 import { LambdaInvokePermissions } from '../common/lambda-permissions';
 import { parseRouteKey } from '../common/route-key';
-import { cacheTtlViolation, canaryPercentViolation, canaryVariableNameViolation, countViolation } from '../common/rules';
+import { AdjustableQuotaUse, warnAdjustableQuota, warnAdjustableQuotasAtSynth } from '../common/quotas';
+import { cacheTtlViolation, canaryPercentViolation, canaryVariableNameViolation } from '../common/rules';
 import { GatewayStageOptions, validateStageOptions, validateStageVariables, validateUniqueStageNames } from '../common/stage';
 import { DEFAULT_STAGE_THROTTLE, ThrottleSettings, validateThrottle } from '../common/throttle';
 import { UsagePlanRegistry } from '../common/usage-plan-registry';
 import { GatewayApiKeyOptions, GatewayUsagePlanOptions, UsagePlanStageOptions } from '../common/usage-plans';
 import { RestAuthorization } from './authorization';
 import { CacheClusterSize, RestCacheOptions, RestRouteCacheOptions } from './cache';
+import { callerIdentityCacheKeys } from './cache-identity';
 import { RestIntegration } from './integration';
+import { REST_METHOD_ARGS, checkRestGatewayInput, checkRestIntegrationConfig, checkRestRouteInput } from './input';
+import { PathVariableUse, pathVariableClash, recordPathVariables } from './path-rules';
 import { MAX_RESOURCE_POLICY_CHARS, privateApiPolicyStatements, resolvePrivateEndpoints } from './private-endpoint';
 
 
@@ -89,8 +95,9 @@ export interface RestStageOptions extends GatewayStageOptions {
    */
   readonly dataTrace?: boolean;
   /**
-   * A cache cluster for this stage (billed per hour). GET routes are cached, encrypted.
-   * @default - no cache
+   * A cache cluster for this stage (billed per hour). GET routes are cached, encrypted, per
+   * caller on authorized routes (see RestRouteCacheOptions).
+   * @default - no cache: `CacheClusterEnabled: false`, so removing a cache turns the cluster off
    */
   readonly cache?: RestCacheOptions;
   /**
@@ -126,8 +133,10 @@ export interface RestRouteOptions {
    */
   readonly requestSchema?: apigateway.JsonSchema;
   /**
-   * Cache settings for this route on stages with a cache.
-   * @default - the stage's: GET routes cached with the stage's TTL
+   * Cache settings for this route on stages with a cache. An authorized route never shares a
+   * cached response between callers: Cognito and Lambda routes get their identity source in the
+   * cache key, IAM routes are not cached unless `enabled` (see RestRouteCacheOptions).
+   * @default - the stage's: GET routes cached with the stage's TTL, per caller when authorized; IAM routes not cached
    */
   readonly cache?: RestRouteCacheOptions;
   /**
@@ -201,8 +210,9 @@ export interface RestGatewayProps {
    */
   readonly apiKeyRequired?: boolean;
   /**
-   * A custom domain serving one stage (by default the first): certificate region checked or
-   * created in the right region, A/AAAA alias records when a hosted zone is given.
+   * A custom domain serving one stage (`domain.stageName`, required when there are several
+   * stages): certificate region checked or created in the right region, A/AAAA alias records when
+   * a hosted zone is given.
    * @default - no custom domain
    */
   readonly domain?: GatewayDomainOptions;
@@ -250,6 +260,7 @@ abstract class RestGatewayBase extends Resource implements IRestGateway {
   public abstract readonly restApiId: string;
 
   public arnForExecuteApi(method: string = '*', path: string = '/*', stageName: string = '*'): string {
+    checkArgs(this, { method, path, stageName }, REST_METHOD_ARGS.arnForExecuteApi, 'arnForExecuteApi');
     return Stack.of(this).formatArn({
       service: 'execute-api',
       resource: this.restApiId,
@@ -259,10 +270,16 @@ abstract class RestGatewayBase extends Resource implements IRestGateway {
   }
 
   public grantInvoke(grantee: iam.IGrantable, options: RestGrantInvokeOptions = {}): iam.Grant {
+    checkArgs(this, { grantee, options }, REST_METHOD_ARGS.grantInvoke, 'grantInvoke');
     let method = '*';
     let path = '/*';
     if (options.routeKey !== undefined) {
-      const parsed = parseRouteKey(options.routeKey);
+      let parsed;
+      try {
+        parsed = parseRouteKey(options.routeKey);
+      } catch (e) {
+        throw new GatewayValidationError(this, 'grantInvoke routeKey', options.routeKey, (e as Error).message);
+      }
       method = parsed.method === 'ANY' ? '*' : parsed.method;
       path = parsed.path.replace(/\{[^}]+\}/g, '*');
     }
@@ -279,6 +296,8 @@ interface RouteSetting {
   readonly path: string;
   readonly cache?: RestRouteCacheOptions;
   readonly throttle?: ThrottleSettings;
+  /** Not cached unless `cache.enabled`: authorized, and its caller identity cannot be a cache key. */
+  readonly uncachedByDefault?: boolean;
 }
 
 /**
@@ -295,6 +314,7 @@ interface RouteSetting {
 export class RestGateway extends RestGatewayBase {
   /** Imports an existing REST API. */
   public static fromRestGatewayAttributes(scope: Construct, id: string, attrs: RestGatewayAttributes): IRestGateway {
+    checkArgs('RestGateway.fromRestGatewayAttributes', { scope, id, attrs }, REST_METHOD_ARGS.fromRestGatewayAttributes);
     class Import extends RestGatewayBase {
       public readonly restApiId = attrs.restApiId;
     }
@@ -319,6 +339,7 @@ export class RestGateway extends RestGatewayBase {
   private readonly aliasSettings: StageAliasSettings[] = [];
   private readonly routes = NamedMap.routes<apigateway.Method>();
   private readonly routeSettings: RouteSetting[] = [];
+  private readonly pathVariables = new Map<string, PathVariableUse>();
   private readonly authorizers = new Set<apigateway.IAuthorizer>();
   private readonly permissions: LambdaInvokePermissions;
   private readonly defaultAuthorization: RestAuthorization;
@@ -327,9 +348,11 @@ export class RestGateway extends RestGatewayBase {
   private routeScope?: Construct;
   private readonly apiKeyRequired: boolean;
   private readonly usagePlanRegistry = new UsagePlanRegistry(this);
+  private anyRouteRequiresKey = false;
 
   constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
     super(scope, id);
+    checkRestGatewayInput(this, props);
     const stages = props.stages ?? [{ stageName: 'prod' }];
     const endpoint = props.endpoint ?? GatewayEndpoint.regional();
     this.endpointKind = endpoint.kind;
@@ -338,7 +361,7 @@ export class RestGateway extends RestGatewayBase {
     this.apiKeyRequired = props.apiKeyRequired ?? false;
 
     check(this, 'stages', '[]', stages.length === 0 ? 'a RestGateway has at least one stage' : undefined);
-    check(this, 'stages', `${stages.length} stages`, countViolation(stages.length, MAX_REST_STAGES, 'stages per REST API'));
+    warnAdjustableQuota(this, { id: 'stagesQuota', what: 'stages per REST API', count: stages.length, max: MAX_REST_STAGES });
     validateUniqueStageNames(this, 'stages', stages);
     stages.forEach((stage, i) => this.validateStage(`stages[${i}]`, stage));
     validateCors(this, 'cors', props.cors);
@@ -417,10 +440,12 @@ export class RestGateway extends RestGatewayBase {
       this.customDomain = this.addCustomDomain(props.domain);
     }
 
-    this.node.addValidation({ validate: () => this.validateModel(policy) });
-    warnWithoutAccountLoggingRole(this, () => stages
-      .filter(s => (s.executionLogLevel ?? apigateway.MethodLoggingLevel.ERROR) !== apigateway.MethodLoggingLevel.OFF)
-      .map(s => s.stageName));
+    this.node.addValidation({ validate: () => this.validateModel() });
+    warnAdjustableQuotasAtSynth(this, () => this.adjustableQuotaUses(policy));
+    this.usagePlanRegistry.warnWhenNoRouteRequiresKey(() => this.anyRouteRequiresKey, 'route');
+    requireAccountLoggingRole(this, () => stages
+      .filter(s => writesExecutionLogs(s.executionLogLevel, s.dataTrace))
+      .map(s => ({ stageName: s.stageName, stage: this.stage(s.stageName) })));
   }
 
   /** The names of the stages, in the order given. */
@@ -448,6 +473,7 @@ export class RestGateway extends RestGatewayBase {
    * Resources along the path are created as needed.
    */
   public addRoute(routeKey: string, integration: RestIntegration, options: RestRouteOptions = {}): apigateway.Method {
+    checkRestRouteInput(this, routeKey, integration, options);
     let parsed;
     try {
       parsed = parseRouteKey(routeKey);
@@ -457,6 +483,12 @@ export class RestGateway extends RestGatewayBase {
     check(this, 'routeKey', routeKey, this.routes.has(routeKey) ? 'this route was already added' : undefined);
     check(this, 'routeKey', routeKey, parsed.method === 'OPTIONS' && this.cors
       ? 'the gateway\'s cors option already answers OPTIONS on every path' : undefined);
+    const clash = pathVariableClash(this.pathVariables, parsed.path);
+    check(this, 'routeKey', routeKey, clash
+      ? `API Gateway allows one variable path part per resource, greedy or not: ${clash.pathPart} under '${clash.parent}' clashes with `
+        + `${clash.existing.pathPart} of route '${clash.existing.routeKey}' (CloudFormation would fail with "A sibling (${clash.existing.pathPart}) `
+        + 'of this resource already has a variable path part -- only one is allowed"); use the same variable name in both routes'
+      : undefined);
     validateThrottle(this, `route '${routeKey}' throttle`, options.throttle);
     if (options.cache?.ttl) {
       check(this, `route '${routeKey}' cache.ttl`, `${options.cache.ttl.toSeconds()} s`, cacheTtlViolation(options.cache.ttl.toSeconds()));
@@ -473,6 +505,28 @@ export class RestGateway extends RestGatewayBase {
       ...parsed.pathParameters.map(p => `method.request.path.${p}`),
       ...options.cache?.keyParameters ?? [],
     ];
+    // A cached response of an authorized route must never reach another caller: key the cache on
+    // the caller's identity, or do not cache the route by default (see RestRouteCacheOptions).
+    const authorization = options.authorization ?? this.defaultAuthorization;
+    const cachedOnSomeStage = this.stageNames.some(s => this.stageOptions.get(s)?.cache !== undefined)
+      && (options.cache?.enabled ?? parsed.method === 'GET');
+    let uncachedByDefault = false;
+    const identitySources = cachedOnSomeStage ? authorization._identitySources() : undefined;
+    if (identitySources !== undefined) {
+      const identityKeys = callerIdentityCacheKeys(identitySources);
+      if (identityKeys) {
+        for (const key of identityKeys) {
+          requestParameters[key] ??= false;
+          if (!cacheKeyParameters.includes(key)) cacheKeyParameters.push(key);
+        }
+      } else if (options.cache?.enabled === true) {
+        warn(this, 'cacheWithoutCallerIdentity', `route '${routeKey}' sets cache.enabled, but its ${authorization.kind} authorization has no caller identity `
+          + `that can be a cache key (${identitySources.length > 0 ? identitySources.join(', ') : 'IAM signs each request'}): every caller of the same `
+          + 'path receives the response cached for the first one. Cache only responses that are the same for every caller, or acknowledge this warning.');
+      } else {
+        uncachedByDefault = true;
+      }
+    }
     for (const key of cacheKeyParameters) {
       check(this, `route '${routeKey}' cache.keyParameters`, key,
         key in requestParameters ? undefined : 'a cache key parameter must be declared in requestParameters');
@@ -485,12 +539,15 @@ export class RestGateway extends RestGatewayBase {
       // Without the path parameters in the cache key, /orders/1 and /orders/2 share a cache entry.
       cacheKeyParameters: cacheKeyParameters.length > 0 ? cacheKeyParameters : undefined,
     });
+    checkRestIntegrationConfig(this, routeKey, config);
     for (const fn of config.invokedFunctions ?? []) {
       this.permissions.addFunction(fn);
     }
     bindStageVariableInvocations(this, routeKey, config.stageVariableInvocations, this.aliasSettings, this.permissions);
 
-    const auth = (options.authorization ?? this.defaultAuthorization)._bind(this, this);
+    const auth = authorization._bind(this, this);
+    const apiKeyRequired = options.apiKeyRequired ?? this.apiKeyRequired;
+    this.anyRouteRequiresKey ||= apiKeyRequired;
     if (auth.authorizer) {
       this.authorizers.add(auth.authorizer);
     }
@@ -510,7 +567,7 @@ export class RestGateway extends RestGatewayBase {
       authorizationType: auth.authorizationType,
       authorizer: auth.authorizer,
       authorizationScopes: auth.scopes,
-      apiKeyRequired: options.apiKeyRequired ?? this.apiKeyRequired,
+      apiKeyRequired,
       requestParameters: Object.keys(requestParameters).length > 0 ? requestParameters : undefined,
       requestModels,
       requestValidator: validates ? this.requestValidator : undefined,
@@ -518,12 +575,13 @@ export class RestGateway extends RestGatewayBase {
       operationName: options.operationName,
     });
     this.routes.set(routeKey, method);
+    recordPathVariables(this.pathVariables, parsed.path, routeKey);
     if (auth.authorizationType !== apigateway.AuthorizationType.COGNITO && auth.authorizationType !== apigateway.AuthorizationType.NONE) {
       acknowledgeRule(method, 'AwsSolutions-COG4',
         `route '${routeKey}' is authorized with ${auth.authorizationType} by the gateway's configuration; AwsSolutions-COG4 accepts only Cognito user pools.`);
     }
-    if (options.cache || options.throttle) {
-      this.routeSettings.push({ method: parsed.method, path: parsed.path, cache: options.cache, throttle: options.throttle });
+    if (options.cache || options.throttle || uncachedByDefault) {
+      this.routeSettings.push({ method: parsed.method, path: parsed.path, cache: options.cache, throttle: options.throttle, uncachedByDefault });
     }
     return method;
   }
@@ -563,7 +621,7 @@ export class RestGateway extends RestGatewayBase {
         quota: options.quota,
         apiStages,
       });
-      return { construct: plan, usagePlanId: plan.usagePlanId };
+      return { construct: plan, usagePlanId: plan.usagePlanId, stageNames: stages.map(st => st.stageName) };
     });
     return registered.construct as apigateway.UsagePlan;
   }
@@ -583,9 +641,10 @@ export class RestGateway extends RestGatewayBase {
    * on one domain). Edge-optimized and private APIs cannot be mapped onto a regional domain.
    */
   public mapDomain(domain: GatewayDomain, options: GatewayDomainMappingOptions = {}): void {
+    checkArgs(this, { domain, options }, REST_METHOD_ARGS.mapDomain, 'mapDomain');
     check(this, 'mapDomain', this.endpointKind, this.endpointKind === EndpointKind.REGIONAL ? undefined
       : 'only regional REST APIs can be mapped onto a regional GatewayDomain; give an edge-optimized API its own `domain`');
-    const stageName = options.stageName ?? this.stageNames[0];
+    const stageName = resolveDomainStage(this, 'mapDomain stageName', this.stageNames, options.stageName);
     mapOntoDomain(this, domain, this.restApiId, this.stage(stageName), stageName, options.basePath);
   }
 
@@ -606,6 +665,7 @@ export class RestGateway extends RestGatewayBase {
 
   /** A metric of one stage (`4XXError`, `5XXError`, `Count`, `Latency`, `IntegrationLatency`, `CacheHitCount`, `CacheMissCount`). */
   public metric(metricName: string, stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    checkArgs(this, { metricName, stageName, props }, REST_METHOD_ARGS.metric, 'metric');
     return this.stage(stageName).metric(metricName, props);
   }
 
@@ -647,7 +707,7 @@ export class RestGateway extends RestGatewayBase {
     if (options.basePath !== undefined) {
       check(this, 'domain.basePath', options.basePath, basePathViolation(options.basePath, EndpointKind.REGIONAL, securityPolicy));
     }
-    const stageName = options.stageName ?? this.stageNames[0];
+    const stageName = resolveDomainStage(this, 'domain.stageName', this.stageNames, options.stageName);
     const stage = this.stageMap.require(this, 'domain.stageName', stageName);
     // The certificate of a private domain lives in the API's region, like a regional one's.
     const certificate = resolveDomainCertificate(this, 'domain', options, EndpointKind.REGIONAL);
@@ -694,7 +754,7 @@ export class RestGateway extends RestGatewayBase {
     if (options.basePath !== undefined) {
       check(this, 'domain.basePath', options.basePath, basePathViolation(options.basePath, kind, securityPolicy));
     }
-    const stageName = options.stageName ?? this.stageNames[0];
+    const stageName = resolveDomainStage(this, 'domain.stageName', this.stageNames, options.stageName);
     const stage = this.stageMap.require(this, 'domain.stageName', stageName);
     const certificate = resolveDomainCertificate(this, 'domain', options, kind);
     const domain = new apigateway.DomainName(this, 'CustomDomain', {
@@ -743,7 +803,10 @@ export class RestGateway extends RestGatewayBase {
       description: stage.description,
       variables: stageVariablesWithAliases(this, `stages '${stage.stageName}'`, stage.variables, stage.lambdaAliases),
       tracingEnabled: stage.tracing ?? true,
-      cacheClusterEnabled: stage.cache ? true : undefined,
+      // Explicitly false without a cache: when the property is merely removed, CloudFormation
+      // leaves the cache cluster on (still billed, serving entries without the removed cache
+      // keys): aws-cdk #32342, cloudformation-coverage-roadmap #2231.
+      cacheClusterEnabled: stage.cache !== undefined,
       cacheClusterSize: stage.cache ? stage.cache.clusterSize ?? CacheClusterSize.GB_0_5 : undefined,
       accessLogDestination: logs ? new apigateway.LogGroupLogDestination(logs.logGroup) : undefined,
       accessLogFormat: logs ? apigateway.AccessLogFormat.custom(logs.format) : undefined,
@@ -810,14 +873,14 @@ export class RestGateway extends RestGatewayBase {
     }];
     for (const route of this.routeSettings) {
       const cache = stage.cache && route.cache;
-      if (!cache && !route.throttle) continue;
+      if (!cache && !route.throttle && !(stage.cache && route.uncachedByDefault)) continue;
       settings.push({
         httpMethod: route.method === 'ANY' ? '*' : route.method,
         resourcePath: route.path === '/' ? '/' : '/' + route.path.replace(/\//g, '~1'),
         ...base,
         throttlingRateLimit: route.throttle?.rateLimit ?? throttle.rateLimit,
         throttlingBurstLimit: route.throttle?.burstLimit ?? throttle.burstLimit,
-        cachingEnabled: stage.cache ? cache?.enabled ?? route.method === 'GET' : undefined,
+        cachingEnabled: stage.cache ? cache?.enabled ?? (route.method === 'GET' && !route.uncachedByDefault) : undefined,
         cacheTtlInSeconds: stage.cache ? cache?.ttl?.toSeconds() ?? cacheTtl : undefined,
         cacheDataEncrypted: stage.cache ? true : undefined,
       });
@@ -844,7 +907,7 @@ export class RestGateway extends RestGatewayBase {
     }
   }
 
-  private validateModel(policy: iam.PolicyDocument | undefined): string[] {
+  private validateModel(): string[] {
     const errors: string[] = [];
     errors.push(...undefinedStageVariableErrors(this.node.findAll()
       .filter((c): c is apigateway.CfnMethod => c instanceof apigateway.CfnMethod)
@@ -853,18 +916,25 @@ export class RestGateway extends RestGatewayBase {
     if (this.routes.size === 0) {
       errors.push(`${path}: a RestGateway needs at least one route (addRoute); API Gateway cannot deploy an API without methods`);
     }
-    const authorizerCount = this.authorizers.size;
-    const tooManyAuthorizers = countViolation(authorizerCount, MAX_REST_AUTHORIZERS, 'authorizers per REST API');
-    if (tooManyAuthorizers) errors.push(`${path}: ${authorizerCount} authorizers is invalid: ${tooManyAuthorizers}`);
-    const resourceCount = this.restApi.root.node.findAll().filter(c => c instanceof apigateway.Resource).length;
-    const tooManyResources = countViolation(resourceCount, MAX_REST_RESOURCES, 'resources (paths) per REST API');
-    if (tooManyResources) errors.push(`${path}: ${resourceCount} resources is invalid: ${tooManyResources}`);
-    if (policy) {
-      const chars = JSON.stringify(Stack.of(this).resolve(policy.toJSON())).length;
-      if (chars > MAX_RESOURCE_POLICY_CHARS) {
-        errors.push(`${path}: the resource policy (${chars} characters) is invalid: a REST API resource policy is at most ${MAX_RESOURCE_POLICY_CHARS} characters`);
-      }
-    }
     return errors;
+  }
+
+  /** Counts against quotas the account can raise: they warn (see common/quotas.ts). */
+  private adjustableQuotaUses(policy: iam.PolicyDocument | undefined): AdjustableQuotaUse[] {
+    return [
+      { id: 'authorizersQuota', what: 'authorizers per REST API', count: this.authorizers.size, max: MAX_REST_AUTHORIZERS },
+      {
+        id: 'resourcesQuota',
+        what: 'resources (paths) per REST API',
+        count: this.restApi.root.node.findAll().filter(c => c instanceof apigateway.Resource).length,
+        max: MAX_REST_RESOURCES,
+      },
+      {
+        id: 'resourcePolicyQuota',
+        what: 'characters of REST API resource policy',
+        count: policy ? JSON.stringify(Stack.of(this).resolve(policy.toJSON())).length : 0,
+        max: MAX_RESOURCE_POLICY_CHARS,
+      },
+    ];
   }
 }

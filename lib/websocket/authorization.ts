@@ -4,6 +4,7 @@ import * as authorizers from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import { check } from '../common/errors';
+import { checkWebSocketFactoryInput } from './input';
 import { webSocketIdentitySourceViolation } from './route-key';
 
 /** How a WebSocket connection is authorized. */
@@ -49,6 +50,7 @@ export class WebSocketAuthorization {
 
   /** A Lambda REQUEST authorizer reading the given identity sources. */
   public static lambdaRequest(handler: lambda.IFunction, options: WebSocketLambdaRequestAuthorizationOptions): WebSocketAuthorization {
+    checkWebSocketFactoryInput('WebSocketAuthorization.lambdaRequest', { handler, options });
     return new WebSocketAuthorization(WebSocketAuthorizationKind.LAMBDA_REQUEST, handler, options);
   }
 

@@ -8,6 +8,7 @@ import { check } from '../common/errors';
 import { stageVariableReference } from '../common/lambda-alias';
 import { StageVariableInvocation } from '../common/stage';
 import { integrationTimeoutViolation } from '../common/rules';
+import { checkWebSocketFactoryInput } from './input';
 
 /** WebSocket integrations time out after at most 29 s, a limit no quota increase lifts (rule 10). */
 export const WEBSOCKET_MAX_TIMEOUT_MS = 29000;
@@ -97,6 +98,7 @@ export abstract class WebSocketIntegration {
    * `WebSocketLambdaIntegration` grants once per route).
    */
   public static lambdaFunction(handler: lambda.IFunction, options: WebSocketIntegrationOptions = {}): WebSocketIntegration {
+    checkWebSocketFactoryInput('WebSocketIntegration.lambdaFunction', { handler, options });
     return new LambdaWebSocketIntegration(handler, options);
   }
 
@@ -105,11 +107,13 @@ export abstract class WebSocketIntegration {
    * (`function:${stageVariables.lambdaAlias}`), so that each stage invokes its own alias.
    */
   public static lambdaAlias(handler: lambda.IFunction, options: WebSocketLambdaAliasIntegrationOptions = {}): WebSocketIntegration {
+    checkWebSocketFactoryInput('WebSocketIntegration.lambdaAlias', { handler, options });
     return new LambdaWebSocketIntegration(handler, options, options.stageVariable ?? 'lambdaAlias');
   }
 
   /** An HTTP proxy integration: each message is sent to the URL. */
   public static http(url: string, options: WebSocketHttpIntegrationOptions = {}): WebSocketIntegration {
+    checkWebSocketFactoryInput('WebSocketIntegration.http', { url, options });
     return new HttpWebSocketIntegration(url, options);
   }
 
@@ -118,6 +122,7 @@ export abstract class WebSocketIntegration {
    * `sqs:SendMessage` to that queue (and use its KMS key, if it has one).
    */
   public static sqs(queue: sqs.IQueue, options: WebSocketSqsIntegrationOptions = {}): WebSocketIntegration {
+    checkWebSocketFactoryInput('WebSocketIntegration.sqs', { queue, options });
     return new SqsWebSocketIntegration(queue, options);
   }
 

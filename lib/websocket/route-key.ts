@@ -15,7 +15,13 @@ export const CONNECT_ROUTE_KEY = '$connect';
 export const DEFAULT_ROUTE_SELECTION_EXPRESSION = '$request.body.action';
 
 const MAX_ROUTE_KEY_LENGTH = 128;
-const CUSTOM_ROUTE_KEY = /^[A-Za-z0-9_.-][A-Za-z0-9_.$-]*$/;
+// A custom route key is the value the route selection expression evaluates to, matched exactly
+// ("The service uses the route whose routeKey matches the evaluated value exactly"), and that value
+// can hold any characters of the JSON message: the developer guide's own example
+// `${request.body.service}/${request.body.action}` evaluates to `chat/join` (Create routes for
+// WebSocket APIs, Route selection expressions). Only control characters are refused here.
+// eslint-disable-next-line no-control-regex
+const CUSTOM_ROUTE_KEY = /^[^\u0000-\u001f\u007f]+$/;
 
 /** Rule 22: a route key is a reserved key or a custom key that does not start with '$'. */
 export function webSocketRouteKeyViolation(routeKey: string): string | undefined {
@@ -25,14 +31,17 @@ export function webSocketRouteKeyViolation(routeKey: string): string | undefined
     return `route keys starting with '$' are reserved: only ${RESERVED_WEBSOCKET_ROUTE_KEYS.join(', ')} exist`;
   }
   if (routeKey.length === 0 || routeKey.length > MAX_ROUTE_KEY_LENGTH || !CUSTOM_ROUTE_KEY.test(routeKey)) {
-    return `a custom route key is 1 to ${MAX_ROUTE_KEY_LENGTH} characters of letters, digits, '_', '.', '-' (and '$' after the first character), `
-      + 'matching the value the route selection expression selects, e.g. \'sendMessage\'';
+    return `a custom route key is 1 to ${MAX_ROUTE_KEY_LENGTH} characters without control characters, `
+      + 'matching the value the route selection expression selects, e.g. \'sendMessage\' or \'chat/join\'';
   }
   return undefined;
 }
 
-const SELECTION_PATH = /^\$request\.body(\.[A-Za-z0-9_-]+)+$/;
-const SELECTION_TEMPLATE = /\$\{request\.body(\.[A-Za-z0-9_-]+)+\}/;
+// "the expression should be of the form $request.body.{path_to_body_element}", where the path is
+// "any JSON path expression" (developer guide, Route selection expressions): dotted names and
+// bracket steps such as `$request.body.items[0].type` or `$request.body['action']`.
+const SELECTION_PATH = /^\$request\.body(\.[A-Za-z0-9_-]+|\[[^\]]+\])+$/;
+const SELECTION_TEMPLATE = /\$\{request\.body(\.[A-Za-z0-9_-]+|\[[^\]]+\])+\}/;
 
 /** Rule 22: a route selection expression selects a value of the JSON message body. */
 export function routeSelectionExpressionViolation(expression: string): string | undefined {

@@ -5,25 +5,28 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct, IConstruct } from 'constructs';
-import { GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions, mapOntoDomain } from '../common/domain';
+import { GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions, mapOntoDomain, resolveDomainStage, v2ApiSecurityPolicyViolation } from '../common/domain';
 import { AccessLogKind, resolveAccessLogs } from '../common/access-logs';
 import { acknowledgeRule } from '../common/compliance';
 import { GatewayCorsOptions } from '../common/cors';
 import { EndpointKind, GatewayEndpoint } from '../common/endpoint';
 import { check, warn } from '../common/errors';
+import { checkArgs } from '../common/input';
 import { findingResourceName } from '../common/finding-ids';
-import { warnWithoutAccountLoggingRole } from '../common/execution-logging';
+import { requireAccountLoggingRole, writesExecutionLogs } from '../common/execution-logging';
 import { NamedMap } from '../common/named-map';
+import { RouteSettingsOrder } from '../common/ordering';
 import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases, undefinedStageVariableErrors } from '../common/lambda-alias';
 import { LambdaInvokePermissions } from '../common/lambda-permissions';
 import { rejectRestOnlyStageOptions } from '../common/rest-only';
-import { countViolation } from '../common/rules';
+import { warnAdjustableQuota } from '../common/quotas';
 import { GatewayStageOptions, validateStageOptions, validateUniqueStageNames } from '../common/stage';
 import { DEFAULT_STAGE_THROTTLE, ThrottleSettings, validateThrottle } from '../common/throttle';
 import { UsagePlanRegistry } from '../common/usage-plan-registry';
 import { GatewayApiKeyOptions, GatewayUsagePlanOptions, UsagePlanStageOptions } from '../common/usage-plans';
 import { WebSocketAuthorization, WebSocketAuthorizationKind } from './authorization';
 import { WebSocketIntegration, WebSocketIntegrationConfig } from './integration';
+import { WEBSOCKET_METHOD_ARGS, checkWebSocketGatewayInput, checkWebSocketIntegrationConfig, checkWebSocketRouteInput } from './input';
 import {
   CONNECT_ROUTE_KEY, DEFAULT_ROUTE_SELECTION_EXPRESSION, routeSelectionExpressionViolation, webSocketRouteKeyViolation,
 } from './route-key';
@@ -120,7 +123,7 @@ export interface WebSocketGatewayProps {
    */
   readonly cors?: GatewayCorsOptions;
   /**
-   * A regional custom domain serving one stage (by default the first): certificate region
+   * A regional custom domain serving one stage (`domain.stageName`, required when there are several stages): certificate region
    * checked or created, A/AAAA alias records when a hosted zone is given. WebSocket custom
    * domains are regional only.
    * @default - no custom domain
@@ -167,6 +170,7 @@ abstract class WebSocketGatewayBase extends Resource implements IWebSocketGatewa
   public abstract readonly apiId: string;
 
   public arnForExecuteApi(routeKey: string = '*', stageName: string = '*'): string {
+    checkArgs(this, { routeKey, stageName }, WEBSOCKET_METHOD_ARGS.arnForExecuteApi, 'arnForExecuteApi');
     return Stack.of(this).formatArn({
       service: 'execute-api',
       resource: this.apiId,
@@ -176,16 +180,19 @@ abstract class WebSocketGatewayBase extends Resource implements IWebSocketGatewa
   }
 
   public urlForStage(stageName: string): string {
+    checkArgs(this, { stageName }, WEBSOCKET_METHOD_ARGS.urlForStage, 'urlForStage');
     const stack = Stack.of(this);
     return `wss://${this.apiId}.execute-api.${stack.region}.${stack.urlSuffix}/${stageName}`;
   }
 
   public callbackUrlForStage(stageName: string): string {
+    checkArgs(this, { stageName }, WEBSOCKET_METHOD_ARGS.urlForStage, 'callbackUrlForStage');
     const stack = Stack.of(this);
     return `https://${this.apiId}.execute-api.${stack.region}.${stack.urlSuffix}/${stageName}`;
   }
 
   public grantManageConnections(grantee: iam.IGrantable, stageName: string = '*'): iam.Grant {
+    checkArgs(this, { grantee, stageName }, WEBSOCKET_METHOD_ARGS.grantManageConnections, 'grantManageConnections');
     const arn = this.arnForExecuteApi('POST/@connections/*', stageName);
     const grant = iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:ManageConnections'], resourceArns: [arn] });
     if (Construct.isConstruct(grantee)) {
@@ -197,6 +204,7 @@ abstract class WebSocketGatewayBase extends Resource implements IWebSocketGatewa
   }
 
   public grantConnect(grantee: iam.IGrantable, stageName: string = '*'): iam.Grant {
+    checkArgs(this, { grantee, stageName }, WEBSOCKET_METHOD_ARGS.grantConnect, 'grantConnect');
     return iam.Grant.addToPrincipal({
       grantee,
       actions: ['execute-api:Invoke'],
@@ -224,6 +232,7 @@ interface BoundIntegration {
 export class WebSocketGateway extends WebSocketGatewayBase {
   /** Imports an existing WebSocket API. */
   public static fromWebSocketGatewayAttributes(scope: Construct, id: string, attrs: WebSocketGatewayAttributes): IWebSocketGateway {
+    checkArgs('WebSocketGateway.fromWebSocketGatewayAttributes', { scope, id, attrs }, WEBSOCKET_METHOD_ARGS.fromWebSocketGatewayAttributes);
     class Import extends WebSocketGatewayBase {
       public readonly apiId = attrs.apiId;
     }
@@ -242,14 +251,17 @@ export class WebSocketGateway extends WebSocketGatewayBase {
   private readonly stageMap = NamedMap.stages<apigwv2.WebSocketStage>();
   private readonly routes = NamedMap.routes<apigwv2.WebSocketRoute>();
   private readonly routeThrottles = new Map<string, ThrottleSettings>();
+  private readonly routeSettingsOrder = new RouteSettingsOrder();
   private readonly integrations = new Map<WebSocketIntegration, BoundIntegration>();
   private readonly usagePlanRegistry = new UsagePlanRegistry(this);
+  private anyRouteRequiresKey = false;
   private readonly aliasSettings: StageAliasSettings[] = [];
   private readonly permissions: LambdaInvokePermissions;
   private routeScope?: Construct;
 
   constructor(scope: Construct, id: string, props: WebSocketGatewayProps = {}) {
     super(scope, id);
+    checkWebSocketGatewayInput(this, props);
     const stages = props.stages ?? [{ stageName: 'prod' }];
     this.routeSelectionExpression = props.routeSelectionExpression ?? DEFAULT_ROUTE_SELECTION_EXPRESSION;
 
@@ -262,7 +274,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
         + 'check the Origin header in a $connect Lambda authorizer (WebSocketAuthorization.lambdaRequest) instead');
     check(this, 'routeSelectionExpression', this.routeSelectionExpression, routeSelectionExpressionViolation(this.routeSelectionExpression));
     check(this, 'stages', '[]', stages.length === 0 ? 'a WebSocketGateway has at least one stage' : undefined);
-    check(this, 'stages', `${stages.length} stages`, countViolation(stages.length, MAX_WEBSOCKET_STAGES, 'stages per WebSocket API'));
+    warnAdjustableQuota(this, { id: 'stagesQuota', what: 'stages per WebSocket API', count: stages.length, max: MAX_WEBSOCKET_STAGES });
     validateUniqueStageNames(this, 'stages', stages);
     stages.forEach((stage, i) => this.validateStage(`stages[${i}]`, stage));
 
@@ -284,14 +296,17 @@ export class WebSocketGateway extends WebSocketGatewayBase {
     }
 
     if (props.domain) {
+      check(this, 'domain.securityPolicy', props.domain.securityPolicy, v2ApiSecurityPolicyViolation(props.domain.securityPolicy, 'WebSocket API'));
+      resolveDomainStage(this, 'domain.stageName', this.stageNames, props.domain.stageName);
       this.customDomain = new GatewayDomain(this, 'CustomDomain', props.domain);
       this.mapDomain(this.customDomain, { basePath: props.domain.basePath, stageName: props.domain.stageName });
     }
 
     this.node.addValidation({ validate: () => this.validateModel() });
-    warnWithoutAccountLoggingRole(this, () => stages
-      .filter(s => (s.executionLogLevel ?? apigateway.MethodLoggingLevel.ERROR) !== apigateway.MethodLoggingLevel.OFF)
-      .map(s => s.stageName));
+    this.usagePlanRegistry.warnWhenNoRouteRequiresKey(() => this.anyRouteRequiresKey, '\'$connect\' route');
+    requireAccountLoggingRole(this, () => stages
+      .filter(s => writesExecutionLogs(s.executionLogLevel, s.dataTrace))
+      .map(s => ({ stageName: s.stageName, stage: this.stage(s.stageName) })));
   }
 
   /** The names of the stages, in the order given. */
@@ -311,7 +326,9 @@ export class WebSocketGateway extends WebSocketGatewayBase {
 
   /** Serves a stage under a base path of a regional GatewayDomain (shared by several APIs or stages). */
   public mapDomain(domain: GatewayDomain, options: GatewayDomainMappingOptions = {}): void {
-    const stageName = options.stageName ?? this.stageNames[0];
+    checkArgs(this, { domain, options }, WEBSOCKET_METHOD_ARGS.mapDomain, 'mapDomain');
+    check(this, 'mapDomain', domain.securityPolicy, v2ApiSecurityPolicyViolation(domain.securityPolicy, 'WebSocket API'));
+    const stageName = resolveDomainStage(this, 'mapDomain stageName', this.stageNames, options.stageName);
     mapOntoDomain(this, domain, this.apiId, this.stage(stageName), stageName, options.basePath);
   }
 
@@ -363,7 +380,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
         } : undefined,
         apiStages,
       });
-      return { construct: plan, usagePlanId: plan.usagePlanId };
+      return { construct: plan, usagePlanId: plan.usagePlanId, stageNames: stages.map(st => st.stageName) };
     });
     return registered.construct as apigwv2.UsagePlan;
   }
@@ -398,6 +415,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
    * the route selection expression selects (e.g. `sendMessage` for `{"action":"sendMessage"}`).
    */
   public addRoute(routeKey: string, integration: WebSocketIntegration, options: WebSocketRouteOptions = {}): apigwv2.WebSocketRoute {
+    checkWebSocketRouteInput(this, routeKey, integration, options);
     check(this, 'routeKey', routeKey, webSocketRouteKeyViolation(routeKey));
     check(this, 'routeKey', routeKey, this.routes.has(routeKey) ? 'this route was already added' : undefined);
     const isConnect = routeKey === CONNECT_ROUTE_KEY;
@@ -418,6 +436,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
     if (!bound) {
       const integrationScope = new Construct(this.routeScope, `Integration-${routeKey}`);
       bound = { config: integration.bind({ scope: integrationScope, routeKey }) };
+      checkWebSocketIntegrationConfig(this, routeKey, bound.config);
       this.integrations.set(integration, bound);
       for (const fn of bound.config.invokedFunctions ?? []) {
         this.permissions.addFunction(fn);
@@ -433,6 +452,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
       returnResponse: options.returnResponse,
       apiKeyRequired: options.apiKeyRequired,
     });
+    this.anyRouteRequiresKey ||= options.apiKeyRequired === true;
     bound.integrationId ??= route.node.findAll().find((c): c is apigwv2.WebSocketIntegration => c instanceof apigwv2.WebSocketIntegration)?.integrationId;
     if (options.returnResponse && !bound.config.proxy) {
       this.addIntegrationResponse(bound, routeKey);
@@ -449,6 +469,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
     this.routes.set(routeKey, route);
     if (options.throttle) {
       this.routeThrottles.set(routeKey, options.throttle);
+      this.routeSettingsOrder.addRoute(route);
     }
     return route;
   }
@@ -473,6 +494,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
    * `ExecutionError`, `IntegrationLatency`.
    */
   public metric(metricName: string, stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    checkArgs(this, { metricName, stageName, props }, WEBSOCKET_METHOD_ARGS.metric, 'metric');
     return this.stage(stageName).metric(metricName, props);
   }
 
@@ -558,6 +580,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
       },
     });
     this.stageMap.set(options.stageName, stage);
+    this.routeSettingsOrder.addStage(stage);
     this.permissions.addStage(options.stageName);
     const aliasProp = `stages '${options.stageName}'`;
     this.aliasSettings.push({ stageName: options.stageName, prop: aliasProp, variables: options.variables, lambdaAliases: options.lambdaAliases });

@@ -96,3 +96,20 @@ describe('GatewayAccountLogging', () => {
     });
   });
 });
+
+describe('GatewayAccountLogging in an environment-agnostic stack', () => {
+  test('synthesizes, and acknowledges IAM5 on the log-group ARN as cdk-nag names it', () => {
+    // GIVEN
+    const app = new App();
+    const stack = new Stack(app, 'Agnostic');
+
+    // WHEN
+    const logging = new GatewayAccountLogging(stack, 'AccountLogging');
+    const template = Template.fromStack(stack);
+
+    // THEN
+    template.resourceCountIs('AWS::ApiGateway::Account', 1);
+    expect(JSON.stringify(logging.role.node.metadata))
+      .toContain('AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:*]');
+  });
+});

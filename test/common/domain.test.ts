@@ -18,7 +18,8 @@ function zoneIn(stack: Stack) {
 }
 
 function rest(stack: Stack, endpoint: GatewayEndpoint, domain?: GatewayDomainOptions) {
-  const api = new RestGateway(stack, 'Api', { endpoint, domain, stages: [{ stageName: 'dev' }, { stageName: 'prod' }] });
+  // With two stages the domain must name its stage (domain-stage.test.ts): 'dev' unless the test says otherwise.
+  const api = new RestGateway(stack, 'Api', { endpoint, domain: domain && { stageName: 'dev', ...domain }, stages: [{ stageName: 'dev' }, { stageName: 'prod' }] });
   api.addRoute('GET /health', RestIntegration.mock());
   return api;
 }
@@ -107,10 +108,22 @@ describe('RestGateway domain: every region combination', () => {
     Template.fromStack(stack).resourceCountIs('AWS::CertificateManager::Certificate', 0);
   });
 
-  test('edge in a eu-west-1 stack without crossRegionReferences is a clear error', () => {
-    const stack = new Stack(new App(), 'Stack', { env: EU });
-    expect(() => rest(stack, GatewayEndpoint.edge(), { domainName: 'api.example.com', hostedZone: zoneIn(stack) }))
-      .toThrow(/domain.certificate = "Stack" is invalid: an edge-optimized domain in eu-west-1 gets its certificate from a us-east-1 companion stack: create stack Stack with crossRegionReferences: true/);
+  test('edge in a eu-west-1 stack without crossRegionReferences reads the certificate through the export reader', () => {
+    // GIVEN
+    const app = new App();
+    const stack = new Stack(app, 'Stack', { env: EU });
+
+    // WHEN
+    rest(stack, GatewayEndpoint.edge(), { domainName: 'api.example.com', hostedZone: zoneIn(stack), stageName: 'prod' });
+    const assembly = app.synth();
+
+    // THEN
+    const t = Template.fromJSON(assembly.getStackByName('Stack').template);
+    t.hasResourceProperties('AWS::ApiGateway::DomainName', {
+      CertificateArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ExportsReader'), Match.stringLikeRegexp('^/cdk/exports/Stack/')] },
+    });
+    t.resourceCountIs('Custom::CrossRegionExportReader', 1);
+    expect(assembly.getStackByName('Stack').dependencies.map(d => d.id)).toContain('Stack-UsEast1Certificates');
   });
 
   test('edge in an environment-agnostic stack without a certificate asks for an env', () => {
@@ -199,7 +212,7 @@ describe('HttpGateway and WebSocketGateway domains (regional only)', () => {
         domainName: 'ws.example.com', certificate: acm.Certificate.fromCertificateArn(stack, 'C', certArn('eu-west-1')),
         securityPolicy: apigateway.SecurityPolicy.TLS13_1_3_2025_09,
       },
-    })).toThrow(/HTTP and WebSocket custom domains support TLS_1_0 and TLS_1_2 only/);
+    })).toThrow(/domain.securityPolicy = "SecurityPolicy_TLS13_1_3_2025_09" is invalid: WebSocket API custom domains offer the TLS_1_2 security policy only/);
   });
 });
 

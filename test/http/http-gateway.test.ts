@@ -112,10 +112,22 @@ describe('stages', () => {
     ['a bad variable value', [{ stageName: 'dev', variables: { v: 'a b' } }], /stages\[0\]\.variables\.v = "a b" is invalid/],
     ['a fractional burst', [{ stageName: 'dev', throttle: { burstLimit: 1.5 } }], /stages\[0\]\.throttle\.burstLimit = 1\.5 is invalid/],
     ['no stage', [], /stages = "\[\]" is invalid: an HttpGateway has at least one stage/],
-    ['11 stages', Array.from({ length: 11 }, (_, i) => ({ stageName: `s${i}` })), /stages = "11 stages" is invalid: API Gateway allows at most 10 stages per HTTP API/],
   ])('rejects %s', (_what, stages, message) => {
     const { stack } = setup();
     expect(() => new HttpGateway(stack, 'Api', { stages })).toThrow(message);
+  });
+
+  test('11 stages warn: the quota can be raised per API', () => {
+    // GIVEN
+    const { stack, fn } = setup();
+
+    // WHEN
+    new HttpGateway(stack, 'Api', { stages: Array.from({ length: 11 }, (_, i) => ({ stageName: `s${i}` })) })
+      .addRoute('GET /a', HttpGatewayIntegration.lambdaFunction(fn));
+
+    // THEN
+    Template.fromStack(stack).resourceCountIs('AWS::ApiGatewayV2::Stage', 11);
+    Annotations.fromStack(stack).hasWarning('/Stack/Api', Match.stringLikeRegexp('^11 stages per HTTP API exceeds the default quota'));
   });
 
   test('accepts 10 stages and $default among named ones', () => {
@@ -212,7 +224,7 @@ describe('routes', () => {
       .toThrow(/Stack\/Api: routeKey = "GET \/orders" is invalid: this route was already added/);
   });
 
-  test('allows 300 routes and rejects the 301st', () => {
+  test('allows 300 routes; the 301st warns (the quota can be raised per API)', () => {
     // GIVEN
     const { stack, fn } = setup();
     const gateway = new HttpGateway(stack, 'Api');
@@ -221,10 +233,13 @@ describe('routes', () => {
       gateway.addRoute(`GET /r${i}`, integration);
     }
 
+    // WHEN
+    gateway.addRoute('GET /one-too-many', integration);
+
     // THEN
-    expect(gateway.routeKeys).toHaveLength(300);
-    expect(() => gateway.addRoute('GET /one-too-many', integration))
-      .toThrow(/routeKey = "GET \/one-too-many" is invalid: API Gateway allows at most 300 routes per HTTP API/);
+    expect(gateway.routeKeys).toHaveLength(301);
+    Annotations.fromStack(stack).hasWarning('/Stack/Api',
+      Match.stringLikeRegexp('^301 routes per HTTP API exceeds the default quota \\(API Gateway allows at most 300 routes per HTTP API'));
   });
 
   test('an unknown route is an error', () => {

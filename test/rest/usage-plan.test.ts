@@ -159,13 +159,20 @@ describe('API keys', () => {
     expect(kept(logicalIds(before, 'AWS::ApiGateway::UsagePlanKey'))).toHaveLength(2);
   });
 
-  test('a key may be in at most 10 plans', () => {
+  test('a key in more than 10 plans warns: the quota can be raised', () => {
+    // GIVEN
     const stack = new Stack(new App(), 'Stack', { env: ENV });
     const api = gateway(stack);
     api.addApiKey('busy');
     for (let i = 0; i < 10; i++) api.addUsagePlan(`p${i}`, { apiKeys: ['busy'] });
-    expect(() => api.addUsagePlan('p10', { apiKeys: ['busy'] }))
-      .toThrow(/apiKeys 'busy' = "11 usage plans" is invalid: API Gateway allows at most 10 usage plans per API key/);
+
+    // WHEN
+    api.addUsagePlan('p10', { apiKeys: ['busy'] });
+
+    // THEN
+    Template.fromStack(stack).resourceCountIs('AWS::ApiGateway::UsagePlanKey', 11);
+    Annotations.fromStack(stack).hasWarning('/Stack/Api',
+      Match.stringLikeRegexp('11 usage plans for API key \'busy\' exceeds the default quota \\(API Gateway allows at most 10'));
   });
 
   test.each([

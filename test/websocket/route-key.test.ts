@@ -4,13 +4,14 @@ import {
 } from '../../lib/websocket/route-key';
 
 describe('WebSocket route keys (rule 22)', () => {
-  test.each(['$connect', '$disconnect', '$default', 'sendMessage', 'chat.join', 'a_b-c', 'x$y', 'A'.repeat(128)])('accepts %s', key => {
+  // Keys are the evaluated selection expression, e.g. `${request.body.service}/${request.body.action}` -> `chat/join`.
+  test.each(['$connect', '$disconnect', '$default', 'sendMessage', 'chat.join', 'a_b-c', 'x$y', 'A'.repeat(128), 'chat/join', 'send message', 'naïve'])('accepts %s', key => {
     expect(webSocketRouteKeyViolation(key)).toBeUndefined();
   });
   test.each(['$other', '$Connect', '$'])('rejects the unreserved $-key %s', key => {
     expect(webSocketRouteKeyViolation(key)).toMatch(/starting with '\$' are reserved: only \$connect, \$disconnect, \$default/);
   });
-  test.each(['', 'send message', 'a/b', 'A'.repeat(129), 'naïve'])('rejects %j', key => {
+  test.each(['', 'A'.repeat(129), 'line\nbreak', 'tab\there'])('rejects %j', key => {
     expect(webSocketRouteKeyViolation(key)).toMatch(/1 to 128 characters/);
   });
   test('leaves tokens to deploy time', () => {
@@ -19,7 +20,10 @@ describe('WebSocket route keys (rule 22)', () => {
 });
 
 describe('route selection expressions (rule 22)', () => {
-  test.each(['$request.body.action', '$request.body.message.type', '${request.body.service}/${request.body.action}'])('accepts %s', e => {
+  test.each([
+    '$request.body.action', '$request.body.message.type', '${request.body.service}/${request.body.action}',
+    '$request.body.items[0].type', "$request.body['action']",
+  ])('accepts %s', e => {
     expect(routeSelectionExpressionViolation(e)).toBeUndefined();
   });
   test.each(['action', '$request.header.action', '$request.body', '$context.routeKey'])('rejects %s', e => {

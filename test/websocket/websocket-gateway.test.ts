@@ -146,12 +146,24 @@ describe('stages', () => {
     [[{ stageName: '$default' }], /stages\[0\].stageName = "\$default" is invalid/],
     [[{ stageName: 'a' }, { stageName: 'a' }], /stages\[1\].stageName = "a" is invalid: stage names must be unique/],
     [[], /stages = "\[\]" is invalid: a WebSocketGateway has at least one stage/],
-    [Array.from({ length: 11 }, (_, i) => ({ stageName: `s${i}` })), /stages = "11 stages" is invalid: API Gateway allows at most 10 stages per WebSocket API/],
     [[{ stageName: 'p', variables: { 'bad-name': 'x' } }], /stages\[0\].variables name = "bad-name" is invalid/],
     [[{ stageName: 'p', variables: { ok: 'has space' } }], /stages\[0\].variables.ok = "has space" is invalid/],
     [[{ stageName: 'p', throttle: { burstLimit: 1.5 } }], /stages\[0\].throttle.burstLimit = 1.5 is invalid/],
   ])('rejects invalid stages %#', (stages, message) => {
     expect(() => new WebSocketGateway(newStack(), 'Chat', { stages })).toThrow(message);
+  });
+
+  test('11 stages warn: the quota can be raised per API', () => {
+    // GIVEN
+    const stack = newStack();
+
+    // WHEN
+    new WebSocketGateway(stack, 'Chat', { stages: Array.from({ length: 11 }, (_, i) => ({ stageName: `s${i}` })) })
+      .addRoute('$connect', WebSocketIntegration.http('https://example.org'));
+
+    // THEN
+    Template.fromStack(stack).resourceCountIs('AWS::ApiGatewayV2::Stage', 11);
+    Annotations.fromStack(stack).hasWarning('/Stack/Chat', Match.stringLikeRegexp('^11 stages per WebSocket API exceeds the default quota'));
   });
 
   test('a throttle above the account default warns', () => {
@@ -210,10 +222,21 @@ describe('routes', () => {
 
   test.each([
     ['$other', /routeKey = "\$other" is invalid: route keys starting with '\$' are reserved/],
-    ['send message', /routeKey = "send message" is invalid: a custom route key is 1 to 128 characters/],
+    ['k'.repeat(129), /routeKey = "k{129}" is invalid: a custom route key is 1 to 128 characters/],
   ])('rejects the route key %s', (key, message) => {
     const { gateway, handler } = gatewayWithRoutes();
     expect(() => gateway.addRoute(key, WebSocketIntegration.lambdaFunction(handler))).toThrow(message);
+  });
+
+  test('accepts the keys a two-variable selection expression produces, e.g. chat/join', () => {
+    // GIVEN
+    const { stack, gateway, handler } = gatewayWithRoutes();
+
+    // WHEN
+    gateway.addRoute('chat/join', WebSocketIntegration.lambdaFunction(handler));
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'chat/join' });
   });
 
   test('rejects a duplicate route', () => {
@@ -326,7 +349,7 @@ describe('authorization', () => {
     expect(results.violations.filter(v => v.ruleName.startsWith('AwsSolutions-APIG'))).toEqual([]);
     const metadata = JSON.stringify(gateway.route('sendMessage').node.metadata);
     expect(metadata).toMatch(/AwsSolutions-APIG4/);
-    expect(metadata).toMatch(/cdk-validator-cfnguard::api_gw_v2_authorization_type_configured_check/);
+    expect(metadata).toMatch(/cdk-api-gateways:acknowledged-guard-finding.*"rule":"api_gw_v2_authorization_type_configured_check"/);
     expect(metadata).toMatch(/authorizes a WebSocket connection once, on '\$connect'/);
     expect(JSON.stringify(gateway.route('$connect').node.metadata)).not.toMatch(/APIG4/);
   });

@@ -1,0 +1,174 @@
+/**
+ * Run-time checks of HttpGateway's inputs for JavaScript and jsii callers (see
+ * lib/common/input.ts): every member of HttpGatewayProps, HttpStageOptions, HttpRouteOptions and
+ * the options of HttpGatewayIntegration's and HttpAuthorization's factories, with the HTTP API
+ * (v2) name, description, scope, URI and CORS ranges.
+ */
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { IConstruct } from 'constructs';
+import {
+  InputCheck, InputSpec, aBoolean, aDuration, aResource, aString, aStruct, anInstanceOf, anIntegration, checkArgs, checkConstructProps,
+  listOf, notHere, oneOf, required,
+} from '../common/input';
+import {
+  A_CONSTRUCT, A_FUNCTION, A_GRANTEE, DOMAIN, ENDPOINT, MAP_DOMAIN_ARGS, METRIC_ARGS, STAGE_SPEC, THROTTLE, corsOptions, optionalStrings,
+  stagesOf,
+} from '../common/input-specs';
+import { restOnlyFeatureViolation } from '../common/rest-only';
+import {
+  httpCorsMaxAgeViolation, v2AuthorizationScopeViolation, v2DescriptionViolation, v2NameViolation, v2ServerNameViolation, v2UriLengthViolation,
+} from '../common/rules';
+import { HttpAuthorization } from './authorization';
+import { HttpGatewayIntegration } from './integration';
+
+const HTTP_AUTHORIZATION = anInstanceOf(() => HttpAuthorization,
+  'an HttpAuthorization (HttpAuthorization.iam(), .jwt(issuer, audiences), .cognito(pool, clients), .lambdaRequest(fn) or .none())');
+
+const HTTP_INTEGRATION = anIntegration(() => HttpGatewayIntegration,
+  'an HttpGatewayIntegration (HttpGatewayIntegration.lambdaFunction(fn), .lambdaAlias(fn), .http(url), .alb(listener), .nlb(listener) or .serviceDiscovery(service, options))');
+
+const SCOPES = listOf(aString(v2AuthorizationScopeViolation));
+
+const HTTP_STAGE_SPEC: InputSpec = {
+  ...STAGE_SPEC,
+  description: aString(d => v2DescriptionViolation(d, 'a stage description')),
+  autoDeploy: aBoolean,
+};
+
+const HTTP_GATEWAY_PROPS: InputSpec = {
+  httpApiName: aString(n => v2NameViolation(n, 'an HTTP API name')),
+  description: aString(d => v2DescriptionViolation(d, 'an API description')),
+  endpoint: ENDPOINT,
+  stages: stagesOf(HTTP_STAGE_SPEC, 'an HttpStageOptions object'),
+  defaultAuthorization: HTTP_AUTHORIZATION,
+  cors: corsOptions(httpCorsMaxAgeViolation),
+  disableExecuteApiEndpoint: aBoolean,
+  domain: DOMAIN,
+  // Props of RestGatewayProps and WebSocketGatewayProps that an HttpGateway would silently drop
+  // (policyStatements, binaryMediaTypes and minCompressionSize are rejected as REST-only features).
+  restApiName: notHere('an HttpGateway is named with httpApiName'),
+  apiName: notHere('an HttpGateway is named with httpApiName'),
+  apiKeyRequired: notHere(restOnlyFeatureViolation('an API key')),
+  apiKeySource: notHere(restOnlyFeatureViolation('an API key')),
+  apiKeySelectionExpression: notHere(restOnlyFeatureViolation('an API key')),
+  routeSelectionExpression: notHere('route selection expressions belong to WebSocket APIs (WebSocketGateway); HTTP routes are METHOD /path keys'),
+};
+
+// REST-only route options (cache, apiKeyRequired, requestSchema, requestParameters) are rejected
+// by rejectRestOnlyRouteOptions; these are the other gateways' options an HTTP route would drop.
+const HTTP_ROUTE_OPTIONS = aStruct({
+  authorization: HTTP_AUTHORIZATION,
+  authorizationScopes: SCOPES,
+  throttle: THROTTLE,
+  returnResponse: notHere('two-way routes are a WebSocket API feature (WebSocketGateway); an HTTP route always answers'),
+  operationName: notHere('HttpGateway routes have no operationName'),
+}, 'an HttpRouteOptions object');
+
+/** Checks HttpGatewayProps (the constructor's `props`). */
+export function checkHttpGatewayInput(gateway: IConstruct, props: unknown): void {
+  checkConstructProps(gateway, props, HTTP_GATEWAY_PROPS, 'an HttpGatewayProps object');
+}
+
+/** Checks the arguments of `addRoute(routeKey, integration, options)`. */
+export function checkHttpRouteInput(gateway: IConstruct, routeKey: unknown, integration: unknown, options: unknown): void {
+  checkArgs(gateway, { routeKey, integration }, { routeKey: required(aString()), integration: required(HTTP_INTEGRATION) }, 'addRoute');
+  HTTP_ROUTE_OPTIONS.check(gateway, `route '${routeKey}' options`, options);
+}
+
+/** Checks what an integration's `bind` returned (a custom integration written in JavaScript may return anything). */
+export function checkHttpIntegrationConfig(gateway: IConstruct, routeKey: string, config: unknown): void {
+  required(aStruct({
+    integration: required(anInstanceOf(() => apigwv2.HttpRouteIntegration, 'an apigwv2.HttpRouteIntegration')),
+    invokedFunctions: listOf(A_FUNCTION),
+    stageVariableInvocations: listOf(aStruct({ handler: required(A_FUNCTION), stageVariable: required(aString()) }, 'a StageVariableInvocation object')),
+    timeout: aDuration(),
+  }, 'an HttpGatewayIntegrationConfig object')).check(gateway, `route '${routeKey}' integration.bind() result`, config);
+}
+
+/** The arguments of the methods every HTTP gateway (imported ones too) has. */
+export const HTTP_METHOD_ARGS = {
+  arnForExecuteApi: optionalStrings('method', 'path', 'stageName'),
+  grantInvoke: {
+    grantee: required(A_GRANTEE),
+    options: aStruct({ routeKey: aString(), stageName: aString() }, 'an HttpGrantInvokeOptions object'),
+  },
+  mapDomain: MAP_DOMAIN_ARGS,
+  metric: METRIC_ARGS,
+  fromHttpGatewayAttributes: {
+    scope: required(A_CONSTRUCT),
+    id: required(aString()),
+    attrs: required(aStruct({ httpApiId: required(aString()) }, 'an HttpGatewayAttributes object')),
+  },
+} satisfies { [method: string]: InputSpec };
+
+function options(spec: InputSpec, what: string, isRequired: boolean = false): InputCheck {
+  return isRequired ? required(aStruct(spec, what)) : aStruct(spec, what);
+}
+
+const TIMEOUT: InputSpec = { timeout: aDuration() };
+const PAYLOAD_FORMAT: InputSpec = {
+  payloadFormatVersion: aStruct({ version: required(aString()) }, 'an apigwv2.PayloadFormatVersion (PayloadFormatVersion.VERSION_2_0)'),
+};
+const URL_OPTIONS: InputSpec = {
+  ...TIMEOUT,
+  method: oneOf(apigwv2.HttpMethod, 'apigwv2.HttpMethod'),
+  parameterMapping: aStruct({ mappings: required(aStruct()) }, 'an apigwv2.ParameterMapping'),
+};
+const PRIVATE_OPTIONS: InputSpec = {
+  ...URL_OPTIONS,
+  vpcLink: aResource('an apigwv2.IVpcLink', 'vpcLinkId'),
+  secureServerName: aString(v2ServerNameViolation),
+};
+const JWT_OPTIONS = options({ scopes: SCOPES, identitySource: listOf(aString()) }, 'an HttpJwtAuthorizationOptions object');
+
+/** The arguments of HttpGatewayIntegration's and HttpAuthorization's static factories, by factory. */
+const FACTORY_ARGS: { [factory: string]: InputSpec } = {
+  'HttpGatewayIntegration.lambdaFunction': {
+    handler: required(A_FUNCTION),
+    options: options({ ...TIMEOUT, ...PAYLOAD_FORMAT }, 'an HttpLambdaIntegrationOptions object'),
+  },
+  'HttpGatewayIntegration.lambdaAlias': {
+    handler: required(A_FUNCTION),
+    options: options({ ...TIMEOUT, ...PAYLOAD_FORMAT, stageVariable: aString() }, 'an HttpLambdaAliasIntegrationOptions object'),
+  },
+  'HttpGatewayIntegration.http': {
+    url: required(aString(u => v2UriLengthViolation(u, 'an integration URL'))),
+    options: options(URL_OPTIONS, 'an HttpUrlIntegrationOptions object'),
+  },
+  'HttpGatewayIntegration.alb': {
+    listener: required(aResource('an elbv2.IApplicationListener', 'listenerArn')),
+    options: options(PRIVATE_OPTIONS, 'an HttpPrivateIntegrationOptions object'),
+  },
+  'HttpGatewayIntegration.nlb': {
+    listener: required(aResource('an elbv2.INetworkListener', 'listenerArn')),
+    options: options(PRIVATE_OPTIONS, 'an HttpPrivateIntegrationOptions object'),
+  },
+  'HttpGatewayIntegration.serviceDiscovery': {
+    service: required(aResource('a servicediscovery.IService', 'serviceArn')),
+    options: options({ ...PRIVATE_OPTIONS, vpcLink: required(aResource('an apigwv2.IVpcLink', 'vpcLinkId')) },
+      'an HttpServiceDiscoveryIntegrationOptions object', true),
+  },
+  'HttpAuthorization.jwt': {
+    issuer: required(aString(i => v2UriLengthViolation(i, 'a JWT issuer'))),
+    audiences: required(listOf(aString())),
+    options: JWT_OPTIONS,
+  },
+  'HttpAuthorization.cognito': {
+    userPool: required(aResource('a cognito.IUserPool', 'userPoolId')),
+    clients: required(listOf(aResource('a cognito.IUserPoolClient', 'userPoolClientId'))),
+    options: JWT_OPTIONS,
+  },
+  'HttpAuthorization.lambdaRequest': {
+    handler: required(A_FUNCTION),
+    options: options({ identitySources: listOf(aString()), resultsCacheTtl: aDuration(), simpleResponses: aBoolean },
+      'an HttpLambdaAuthorizationOptions object'),
+  },
+};
+
+/**
+ * Checks the arguments of a static factory of HttpGatewayIntegration or HttpAuthorization, e.g.
+ * `checkHttpFactoryInput('HttpGatewayIntegration.lambdaFunction', { handler, options })`.
+ */
+export function checkHttpFactoryInput(factory: string, args: { [name: string]: unknown }): void {
+  checkArgs(factory, args, FACTORY_ARGS[factory]);
+}

@@ -1,0 +1,170 @@
+/**
+ * Run-time checks of RestGateway's inputs for JavaScript and jsii callers (see
+ * lib/common/input.ts): every member of RestGatewayProps, RestStageOptions, RestRouteOptions and
+ * the options of RestIntegration's and RestAuthorization's factories.
+ */
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { IConstruct } from 'constructs';
+import {
+  InputCheck, InputScope, InputSpec, aBoolean, aDuration, aNumber, aResource, aSize, aString, aStruct, anInstanceOf, anIntegration,
+  checkArgs, checkConstructProps, listOf, mapOf, notHere, oneOf, required,
+} from '../common/input';
+import {
+  AN_ALIAS, A_CONSTRUCT, A_FUNCTION, A_GRANTEE, DOMAIN, ENDPOINT, MAP_DOMAIN_ARGS, METRIC_ARGS, STAGE_SPEC, THROTTLE, corsOptions,
+  optionalStrings, stagesOf,
+} from '../common/input-specs';
+import { minimumCompressionSizeViolation, restApiNameViolation } from '../common/rules';
+import { RestAuthorization } from './authorization';
+import { CacheClusterSize } from './cache';
+import { RestIntegration } from './integration';
+
+const REST_AUTHORIZATION = anInstanceOf(() => RestAuthorization,
+  'a RestAuthorization (RestAuthorization.iam(), .cognito(pools), .lambdaToken(fn), .lambdaRequest(fn, options) or .none())');
+
+const REST_INTEGRATION = anIntegration(() => RestIntegration,
+  'a RestIntegration (RestIntegration.lambdaFunction(fn), .lambdaAlias(fn), .http(url), .nlb(loadBalancer) or .mock())');
+
+const REST_STAGE_SPEC: InputSpec = {
+  ...STAGE_SPEC,
+  canary: aStruct({
+    percentTraffic: required(aNumber()),
+    lambdaAliases: mapOf(AN_ALIAS),
+    variables: mapOf(aString()),
+    useStageCache: aBoolean,
+  }, 'a RestCanaryOptions object'),
+  tracing: aBoolean,
+  executionLogLevel: oneOf(apigateway.MethodLoggingLevel, 'apigateway.MethodLoggingLevel'),
+  dataTrace: aBoolean,
+  cache: aStruct({ clusterSize: oneOf(() => CacheClusterSize, 'CacheClusterSize'), ttl: aDuration() }, 'a RestCacheOptions object'),
+  webAclArn: aString(),
+  // An HTTP and WebSocket stage option that a REST stage would silently drop.
+  autoDeploy: notHere('REST stages are redeployed by the gateway whenever the API changes; autoDeploy is an HTTP and WebSocket stage option'),
+};
+
+const REST_GATEWAY_PROPS: InputSpec = {
+  restApiName: aString(restApiNameViolation),
+  description: aString(),
+  endpoint: ENDPOINT,
+  stages: stagesOf(REST_STAGE_SPEC, 'a RestStageOptions object'),
+  defaultAuthorization: REST_AUTHORIZATION,
+  cors: corsOptions(),
+  policyStatements: listOf(aResource('an iam.PolicyStatement', 'toStatementJson')),
+  binaryMediaTypes: listOf(aString()),
+  minCompressionSize: aSize(minimumCompressionSizeViolation),
+  disableExecuteApiEndpoint: aBoolean,
+  apiKeyRequired: aBoolean,
+  domain: DOMAIN,
+  apiKeySource: oneOf(apigateway.ApiKeySourceType, 'apigateway.ApiKeySourceType'),
+  // Props of HttpGatewayProps and WebSocketGatewayProps that a RestGateway would silently drop.
+  httpApiName: notHere('a RestGateway is named with restApiName'),
+  apiName: notHere('a RestGateway is named with restApiName'),
+  routeSelectionExpression: notHere('route selection expressions belong to WebSocket APIs (WebSocketGateway); REST routes are METHOD /path keys'),
+  apiKeySelectionExpression: notHere('a RestGateway reads API keys where apiKeySource says (the X-API-Key header, or a Lambda authorizer)'),
+};
+
+const REST_ROUTE_OPTIONS = aStruct({
+  authorization: REST_AUTHORIZATION,
+  apiKeyRequired: aBoolean,
+  requestParameters: mapOf(aBoolean),
+  requestSchema: aStruct({}, 'an apigateway.JsonSchema object'),
+  cache: aStruct({ enabled: aBoolean, ttl: aDuration(), keyParameters: listOf(aString()) }, 'a RestRouteCacheOptions object'),
+  throttle: THROTTLE,
+  operationName: aString(),
+  // Route options of the other gateways that a REST route would silently drop.
+  authorizationScopes: notHere('a REST route\'s OAuth scopes are set on its Cognito authorization: RestAuthorization.cognito(pools, { scopes })'),
+  returnResponse: notHere('two-way routes are a WebSocket API feature (WebSocketGateway); a REST route always answers'),
+}, 'a RestRouteOptions object');
+
+/** Checks RestGatewayProps (the constructor's `props`). */
+export function checkRestGatewayInput(gateway: IConstruct, props: unknown): void {
+  checkConstructProps(gateway, props, REST_GATEWAY_PROPS, 'a RestGatewayProps object');
+}
+
+/** Checks the arguments of `addRoute(routeKey, integration, options)`. */
+export function checkRestRouteInput(gateway: IConstruct, routeKey: unknown, integration: unknown, options: unknown): void {
+  checkArgs(gateway, { routeKey, integration }, { routeKey: required(aString()), integration: required(REST_INTEGRATION) }, 'addRoute');
+  REST_ROUTE_OPTIONS.check(gateway, `route '${routeKey}' options`, options);
+}
+
+/** Checks what an integration's `bind` returned (a custom integration written in JavaScript may return anything). */
+export function checkRestIntegrationConfig(gateway: IConstruct, routeKey: string, config: unknown): void {
+  required(aStruct({
+    integration: required(anInstanceOf(() => apigateway.Integration, 'an apigateway.Integration')),
+    invokedFunctions: listOf(A_FUNCTION),
+    stageVariableInvocations: listOf(aStruct({ handler: required(A_FUNCTION), stageVariable: required(aString()) }, 'a StageVariableInvocation object')),
+    methodResponses: listOf(aStruct({}, 'an apigateway.MethodResponse object')),
+  }, 'a RestIntegrationConfig object')).check(gateway, `route '${routeKey}' integration.bind() result`, config);
+}
+
+/** Checks the arguments of the methods every REST gateway (imported ones too) has. */
+export const REST_METHOD_ARGS = {
+  arnForExecuteApi: optionalStrings('method', 'path', 'stageName'),
+  grantInvoke: {
+    grantee: required(A_GRANTEE),
+    options: aStruct({ routeKey: aString(), stageName: aString() }, 'a RestGrantInvokeOptions object'),
+  },
+  mapDomain: MAP_DOMAIN_ARGS,
+  metric: METRIC_ARGS,
+  fromRestGatewayAttributes: {
+    scope: required(A_CONSTRUCT),
+    id: required(aString()),
+    attrs: required(aStruct({ restApiId: required(aString()) }, 'a RestGatewayAttributes object')),
+  },
+} satisfies { [method: string]: InputSpec };
+
+const TIMEOUT: InputSpec = { timeout: aDuration() };
+
+function options(spec: InputSpec, what: string, isRequired: boolean = false): InputCheck {
+  return isRequired ? required(aStruct(spec, what)) : aStruct(spec, what);
+}
+
+/** The arguments of RestIntegration's and RestAuthorization's static factories, by factory. */
+const FACTORY_ARGS: { [factory: string]: InputSpec } = {
+  'RestIntegration.lambdaFunction': {
+    handler: required(A_FUNCTION),
+    options: options(TIMEOUT, 'a RestIntegrationOptions object'),
+  },
+  'RestIntegration.lambdaAlias': {
+    handler: required(A_FUNCTION),
+    options: options({ ...TIMEOUT, stageVariable: aString() }, 'a RestLambdaAliasIntegrationOptions object'),
+  },
+  'RestIntegration.http': {
+    url: required(aString()),
+    options: options({ ...TIMEOUT, httpMethod: aString() }, 'a RestHttpIntegrationOptions object'),
+  },
+  'RestIntegration.nlb': {
+    loadBalancer: required(aResource('an elbv2.INetworkLoadBalancer', 'loadBalancerArn')),
+    options: options({
+      ...TIMEOUT,
+      httpMethod: aString(),
+      url: aString(),
+      secureServerName: aString(),
+      vpcLink: aResource('an apigateway.IVpcLink', 'vpcLinkId'),
+    }, 'a RestNlbIntegrationOptions object'),
+  },
+  'RestIntegration.mock': {
+    options: options({ statusCode: aNumber(), responseBody: aString() }, 'a RestMockIntegrationOptions object'),
+  },
+  'RestAuthorization.cognito': {
+    userPools: required(listOf(aResource('a cognito.IUserPool', 'userPoolId'))),
+    options: options({ scopes: listOf(aString()), identitySource: aString() }, 'a RestCognitoAuthorizationOptions object'),
+  },
+  'RestAuthorization.lambdaToken': {
+    handler: required(A_FUNCTION),
+    options: options({ identitySource: aString(), validationRegex: aString(), resultsCacheTtl: aDuration() },
+      'a RestLambdaTokenAuthorizationOptions object'),
+  },
+  'RestAuthorization.lambdaRequest': {
+    handler: required(A_FUNCTION),
+    options: options({ identitySources: required(listOf(aString())), resultsCacheTtl: aDuration() },
+      'a RestLambdaRequestAuthorizationOptions object', true),
+  },
+};
+
+/**
+ * Checks the arguments of a static factory of RestIntegration or RestAuthorization, e.g.
+ * `checkRestFactoryInput('RestIntegration.lambdaFunction', { handler, options })`.
+ */
+export function checkRestFactoryInput(factory: string, args: { [name: string]: unknown }): void {
+  checkArgs(factory as InputScope, args, FACTORY_ARGS[factory]);
+}

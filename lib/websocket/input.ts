@@ -1,0 +1,154 @@
+/**
+ * Run-time checks of WebSocketGateway's inputs for JavaScript and jsii callers (see
+ * lib/common/input.ts): every member of WebSocketGatewayProps, WebSocketStageOptions,
+ * WebSocketRouteOptions and the options of WebSocketIntegration's and WebSocketAuthorization's
+ * factories, with the WebSocket API (v2) name, description and URI ranges.
+ */
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { IConstruct } from 'constructs';
+import {
+  InputCheck, InputSpec, aBoolean, aDuration, aResource, aString, aStruct, anInstanceOf, anIntegration, checkArgs, checkConstructProps,
+  listOf, notHere, oneOf, required,
+} from '../common/input';
+import {
+  A_CONSTRUCT, A_FUNCTION, A_GRANTEE, DOMAIN, ENDPOINT, MAP_DOMAIN_ARGS, METRIC_ARGS, STAGE_SPEC, THROTTLE, optionalStrings,
+  stagesOf,
+} from '../common/input-specs';
+import { restOnlyFeatureViolation } from '../common/rest-only';
+import { v2DescriptionViolation, v2NameViolation, v2UriLengthViolation } from '../common/rules';
+import { WebSocketAuthorization } from './authorization';
+import { WebSocketIntegration } from './integration';
+
+const WEBSOCKET_APIS = 'WebSocket APIs';
+
+const WEBSOCKET_AUTHORIZATION = anInstanceOf(() => WebSocketAuthorization,
+  'a WebSocketAuthorization (WebSocketAuthorization.iam(), .lambdaRequest(fn, { identitySources }) or .none())');
+
+const WEBSOCKET_INTEGRATION = anIntegration(() => WebSocketIntegration,
+  'a WebSocketIntegration (WebSocketIntegration.lambdaFunction(fn), .lambdaAlias(fn), .http(url) or .sqs(queue))');
+
+// REST-only stage options (cache, canary, webAclArn, tracing) are rejected by rejectRestOnlyStageOptions.
+const WEBSOCKET_STAGE_SPEC: InputSpec = {
+  ...STAGE_SPEC,
+  description: aString(d => v2DescriptionViolation(d, 'a stage description')),
+  executionLogLevel: oneOf(apigateway.MethodLoggingLevel, 'apigateway.MethodLoggingLevel'),
+  dataTrace: aBoolean,
+  autoDeploy: aBoolean,
+};
+
+const CONNECT_ONLY = 'API Gateway authorizes a WebSocket connection once, when it is made: give the \'$connect\' route';
+
+const WEBSOCKET_GATEWAY_PROPS: InputSpec = {
+  apiName: aString(n => v2NameViolation(n, 'a WebSocket API name')),
+  description: aString(d => v2DescriptionViolation(d, 'an API description')),
+  routeSelectionExpression: aString(),
+  apiKeySelectionExpression: aStruct({ customApiKeySelector: required(aString()) },
+    'an apigwv2.WebSocketApiKeySelectionExpression (WebSocketApiKeySelectionExpression.HEADER_X_API_KEY)'),
+  stages: stagesOf(WEBSOCKET_STAGE_SPEC, 'a WebSocketStageOptions object'),
+  endpoint: ENDPOINT,
+  domain: DOMAIN,
+  disableExecuteApiEndpoint: aBoolean,
+  // Props of RestGatewayProps and HttpGatewayProps that a WebSocketGateway would silently drop.
+  restApiName: notHere('a WebSocketGateway is named with apiName'),
+  httpApiName: notHere('a WebSocketGateway is named with apiName'),
+  defaultAuthorization: notHere(`${CONNECT_ONLY} its authorization: addRoute('$connect', integration, { authorization })`),
+  apiKeyRequired: notHere(`${CONNECT_ONLY} apiKeyRequired: addRoute('$connect', integration, { apiKeyRequired: true })`),
+  apiKeySource: notHere('a WebSocketGateway reads API keys where apiKeySelectionExpression says'),
+  policyStatements: notHere(restOnlyFeatureViolation('a resource policy', WEBSOCKET_APIS)),
+  binaryMediaTypes: notHere(restOnlyFeatureViolation('binary media types', WEBSOCKET_APIS)),
+  minCompressionSize: notHere(restOnlyFeatureViolation('response compression', WEBSOCKET_APIS)),
+};
+
+const WEBSOCKET_ROUTE_OPTIONS = aStruct({
+  authorization: WEBSOCKET_AUTHORIZATION,
+  returnResponse: aBoolean,
+  apiKeyRequired: aBoolean,
+  throttle: THROTTLE,
+  // Route options of the other gateways that a WebSocket route would silently drop.
+  cache: notHere(restOnlyFeatureViolation('caching', WEBSOCKET_APIS)),
+  requestSchema: notHere(restOnlyFeatureViolation('request validation', WEBSOCKET_APIS)),
+  requestParameters: notHere(restOnlyFeatureViolation('request validation', WEBSOCKET_APIS)),
+  operationName: notHere('WebSocketGateway routes have no operationName'),
+  authorizationScopes: notHere('WebSocket routes have no OAuth scopes; check them in a $connect Lambda authorizer (WebSocketAuthorization.lambdaRequest)'),
+}, 'a WebSocketRouteOptions object');
+
+/** Checks WebSocketGatewayProps (the constructor's `props`). */
+export function checkWebSocketGatewayInput(gateway: IConstruct, props: unknown): void {
+  checkConstructProps(gateway, props, WEBSOCKET_GATEWAY_PROPS, 'a WebSocketGatewayProps object');
+}
+
+/** Checks the arguments of `addRoute(routeKey, integration, options)`. */
+export function checkWebSocketRouteInput(gateway: IConstruct, routeKey: unknown, integration: unknown, options: unknown): void {
+  checkArgs(gateway, { routeKey, integration }, { routeKey: required(aString()), integration: required(WEBSOCKET_INTEGRATION) }, 'addRoute');
+  WEBSOCKET_ROUTE_OPTIONS.check(gateway, `route '${routeKey}' options`, options);
+}
+
+/** Checks what an integration's `bind` returned (a custom integration written in JavaScript may return anything). */
+export function checkWebSocketIntegrationConfig(gateway: IConstruct, routeKey: string, config: unknown): void {
+  required(aStruct({
+    integration: required(anInstanceOf(() => apigwv2.WebSocketRouteIntegration, 'an apigwv2.WebSocketRouteIntegration')),
+    invokedFunctions: listOf(A_FUNCTION),
+    stageVariableInvocations: listOf(aStruct({ handler: required(A_FUNCTION), stageVariable: required(aString()) }, 'a StageVariableInvocation object')),
+    proxy: aBoolean,
+  }, 'a WebSocketIntegrationConfig object')).check(gateway, `route '${routeKey}' integration.bind() result`, config);
+}
+
+const STAGE_NAME_ARG: InputSpec = { stageName: required(aString()) };
+const GRANT_ARGS: InputSpec = { grantee: required(A_GRANTEE), stageName: aString() };
+
+/** The arguments of the methods every WebSocket gateway (imported ones too) has. */
+export const WEBSOCKET_METHOD_ARGS = {
+  arnForExecuteApi: optionalStrings('routeKey', 'stageName'),
+  urlForStage: STAGE_NAME_ARG,
+  grantManageConnections: GRANT_ARGS,
+  grantConnect: GRANT_ARGS,
+  mapDomain: MAP_DOMAIN_ARGS,
+  metric: METRIC_ARGS,
+  fromWebSocketGatewayAttributes: {
+    scope: required(A_CONSTRUCT),
+    id: required(aString()),
+    attrs: required(aStruct({ apiId: required(aString()) }, 'a WebSocketGatewayAttributes object')),
+  },
+} satisfies { [method: string]: InputSpec };
+
+function options(spec: InputSpec, what: string, isRequired: boolean = false): InputCheck {
+  return isRequired ? required(aStruct(spec, what)) : aStruct(spec, what);
+}
+
+const TIMEOUT: InputSpec = { timeout: aDuration() };
+
+/** The arguments of WebSocketIntegration's and WebSocketAuthorization's static factories, by factory. */
+const FACTORY_ARGS: { [factory: string]: InputSpec } = {
+  'WebSocketIntegration.lambdaFunction': {
+    handler: required(A_FUNCTION),
+    options: options(TIMEOUT, 'a WebSocketIntegrationOptions object'),
+  },
+  'WebSocketIntegration.lambdaAlias': {
+    handler: required(A_FUNCTION),
+    options: options({ ...TIMEOUT, stageVariable: aString() }, 'a WebSocketLambdaAliasIntegrationOptions object'),
+  },
+  'WebSocketIntegration.http': {
+    url: required(aString(u => v2UriLengthViolation(u, 'an integration URL'))),
+    options: options({ ...TIMEOUT, httpMethod: aString() }, 'a WebSocketHttpIntegrationOptions object'),
+  },
+  'WebSocketIntegration.sqs': {
+    queue: required(aResource('an sqs.IQueue', 'queueArn')),
+    options: options({ ...TIMEOUT, messageBody: aString(), messageGroupId: aString() }, 'a WebSocketSqsIntegrationOptions object'),
+  },
+  'WebSocketAuthorization.lambdaRequest': {
+    handler: required(A_FUNCTION),
+    options: options({
+      identitySources: required(listOf(aString())),
+      authorizerName: aString(n => v2NameViolation(n, 'an authorizer name')),
+    }, 'a WebSocketLambdaRequestAuthorizationOptions object', true),
+  },
+};
+
+/**
+ * Checks the arguments of a static factory of WebSocketIntegration or WebSocketAuthorization,
+ * e.g. `checkWebSocketFactoryInput('WebSocketIntegration.sqs', { queue, options })`.
+ */
+export function checkWebSocketFactoryInput(factory: string, args: { [name: string]: unknown }): void {
+  checkArgs(factory, args, FACTORY_ARGS[factory]);
+}
