@@ -308,6 +308,17 @@ export function v2ApiSecurityPolicyViolation(policy: apigateway.SecurityPolicy |
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a Props struct by convention, so it can grow
 export interface GatewayDomainProps extends GatewayDomainBaseOptions {}
 
+/** The options of a gateway's `domain` prop that describe the domain itself (not its mapping). */
+export function domainBaseOptions(options: GatewayDomainOptions): GatewayDomainBaseOptions {
+  return {
+    domainName: options.domainName,
+    hostedZone: options.hostedZone,
+    certificate: options.certificate,
+    securityPolicy: options.securityPolicy,
+    mtls: options.mtls,
+  };
+}
+
 /**
  * A regional custom domain shared by several APIs or stages, each under its own base path
  * (`v1` → prod of one API, `v2` → prod of another). Map gateways onto it with their
@@ -325,6 +336,13 @@ export class GatewayDomain extends Construct {
   constructor(scope: Construct, id: string, props: GatewayDomainProps) {
     super(scope, id);
     checkConstructProps(this, props, DOMAIN_BASE_SPEC, 'a GatewayDomainProps object', true);
+    // A shared domain serves many APIs: which stage under which path is each API's mapDomain
+    // choice. JavaScript callers can pass these anyway; they would be silently dropped.
+    for (const prop of ['basePath', 'stageName']) {
+      const value = (props as unknown as { [key: string]: unknown })[prop];
+      check(this, `props.${prop}`, value, value === undefined ? undefined
+        : `a GatewayDomain has no ${prop}: pass it to each gateway's mapDomain(domain, { basePath, stageName })`);
+    }
     this.domainName = props.domainName;
     this.securityPolicy = props.securityPolicy ?? apigateway.SecurityPolicy.TLS_1_2;
     this.domain = createRegionalDomain(this, 'Domain', 'props', props);

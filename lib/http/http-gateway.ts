@@ -4,7 +4,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
-import { GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions, mapOntoDomain, resolveDomainStage, v2ApiSecurityPolicyViolation } from '../common/domain';
+import { GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions, mapOntoDomain, resolveDomainStage, v2ApiSecurityPolicyViolation, domainBaseOptions } from '../common/domain';
 import { AccessLogKind, resolveAccessLogs } from '../common/access-logs';
 import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS, GatewayCorsOptions, validateCors } from '../common/cors';
 import { GatewayEndpoint } from '../common/endpoint';
@@ -289,7 +289,7 @@ export class HttpGateway extends HttpGatewayBase {
     if (props.domain) {
       check(this, 'domain.securityPolicy', props.domain.securityPolicy, v2ApiSecurityPolicyViolation(props.domain.securityPolicy, 'HTTP API'));
       resolveDomainStage(this, 'domain.stageName', this.stageNames, props.domain.stageName);
-      this.customDomain = new GatewayDomain(this, 'CustomDomain', props.domain);
+      this.customDomain = new GatewayDomain(this, 'CustomDomain', domainBaseOptions(props.domain));
       this.mapDomain(this.customDomain, { basePath: props.domain.basePath, stageName: props.domain.stageName });
     }
 

@@ -5,7 +5,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct, IConstruct } from 'constructs';
-import { GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions, mapOntoDomain, resolveDomainStage, v2ApiSecurityPolicyViolation } from '../common/domain';
+import { GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions, mapOntoDomain, resolveDomainStage, v2ApiSecurityPolicyViolation, domainBaseOptions } from '../common/domain';
 import { AccessLogKind, resolveAccessLogs } from '../common/access-logs';
 import { acknowledgeRule } from '../common/compliance';
 import { GatewayCorsOptions } from '../common/cors';
@@ -298,7 +298,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
     if (props.domain) {
       check(this, 'domain.securityPolicy', props.domain.securityPolicy, v2ApiSecurityPolicyViolation(props.domain.securityPolicy, 'WebSocket API'));
       resolveDomainStage(this, 'domain.stageName', this.stageNames, props.domain.stageName);
-      this.customDomain = new GatewayDomain(this, 'CustomDomain', props.domain);
+      this.customDomain = new GatewayDomain(this, 'CustomDomain', domainBaseOptions(props.domain));
       this.mapDomain(this.customDomain, { basePath: props.domain.basePath, stageName: props.domain.stageName });
     }
 

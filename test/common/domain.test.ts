@@ -3,10 +3,11 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
-  EndpointKind, GatewayDomain, GatewayDomainOptions, GatewayEndpoint, HttpAuthorization, HttpGateway, HttpGatewayIntegration, RestGateway, RestIntegration,
+  EndpointKind, GatewayDomain, GatewayDomainOptions, GatewayDomainProps, GatewayEndpoint, HttpAuthorization, HttpGateway, HttpGatewayIntegration, RestGateway, RestIntegration,
   WebSocketAuthorization, WebSocketGateway, WebSocketIntegration, basePathViolation, certificateRegionViolation, domainNameViolation, mtlsViolation,
 } from '../../lib';
 
@@ -295,5 +296,36 @@ describe('private custom domains (REST, DomainNameV2)', () => {
       certificate: acm.Certificate.fromCertificateArn(s3Stack, 'C', certArn('eu-west-1')),
       mtls: { bucket: new s3.Bucket(s3Stack, 'T'), key: 'ca.pem' },
     })).toThrow(/mutual TLS is not available on private custom domains/);
+  });
+});
+
+describe('GatewayDomain from JavaScript', () => {
+  test.each([
+    ['basePath', 'orders'],
+    ['stageName', 'prod'],
+  ])('rejects %s, which only a gateway mapping can use, instead of dropping it', (prop, value) => {
+    // GIVEN
+    const stack = new Stack(new App(), 'Stack', { env: EU });
+    const props = { domainName: 'api.example.com', hostedZone: zoneIn(stack), [prop]: value };
+
+    // WHEN / THEN
+    expect(() => new GatewayDomain(stack, 'Shared', props as unknown as GatewayDomainProps))
+      .toThrow(new RegExp(`Stack/Shared: props\\.${prop} = "${value}" is invalid: a GatewayDomain has no ${prop}: pass it to each gateway's mapDomain`));
+  });
+
+  test('a gateway domain prop with basePath and stageName still makes its domain and mapping', () => {
+    // GIVEN
+    const stack = new Stack(new App(), 'Stack', { env: EU });
+    const handler = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('x') });
+
+    // WHEN
+    const api = new HttpGateway(stack, 'Api', {
+      stages: [{ stageName: 'dev' }, { stageName: 'prod' }],
+      domain: { domainName: 'api.example.com', hostedZone: zoneIn(stack), basePath: 'orders', stageName: 'prod' },
+    });
+    api.addRoute('GET /orders', HttpGatewayIntegration.lambdaFunction(handler));
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { ApiMappingKey: 'orders', Stage: 'prod' });
   });
 });
