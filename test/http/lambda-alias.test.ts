@@ -1,17 +1,9 @@
-import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { HttpAuthorization, HttpGateway, HttpGatewayIntegration } from '../../lib';
+import { aliasSetup } from '../support/fixtures';
 
-function setup() {
-  const stack = new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
-  const fn = new lambda.Function(stack, 'Fn', {
-    runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})'),
-  });
-  const dev = new lambda.Alias(stack, 'Dev', { aliasName: 'dev', version: fn.currentVersion });
-  const prod = new lambda.Alias(stack, 'Prod', { aliasName: 'prod', version: fn.currentVersion });
-  return { stack, fn, dev, prod };
-}
+const setup = aliasSetup;
 
 describe('HttpGateway stage variables bound to Lambda aliases', () => {
   test('each stage invokes its own alias with one permission per (alias, stage)', () => {

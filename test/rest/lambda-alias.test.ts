@@ -1,25 +1,10 @@
-import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { RestGateway, RestIntegration } from '../../lib';
+import { aliasSetup } from '../support/fixtures';
 
-const ENV = { account: '123456789012', region: 'eu-west-1' };
-
-function setup() {
-  const app = new App();
-  const stack = new Stack(app, 'Stack', { env: ENV });
-  const fn = new lambda.Function(stack, 'Fn', {
-    runtime: lambda.Runtime.NODEJS_22_X,
-    handler: 'index.handler',
-    code: lambda.Code.fromInline('exports.handler = async () => ({})'),
-  });
-  const v1 = fn.currentVersion;
-  const dev = new lambda.Alias(stack, 'DevAlias', { aliasName: 'dev', version: v1 });
-  const prod = new lambda.Alias(stack, 'ProdAlias', { aliasName: 'prod', version: v1 });
-  const next = new lambda.Alias(stack, 'NextAlias', { aliasName: 'next', version: v1 });
-  return { stack, fn, dev, prod, next };
-}
+const setup = aliasSetup;
 
 function permissionsFor(template: Template, aliasLogicalId: string) {
   return Object.values(template.findResources('AWS::Lambda::Permission', {
