@@ -18,3 +18,4 @@ export * from './http/integration';
 export * from './http/http-gateway';
 export * from './common/domain';
 export { GatewayValidationError } from './common/errors';
+export { SnapshotTemplate, SnapshotTemplateOptions } from './testing/snapshot';

@@ -30,6 +30,21 @@ export function requireAccountLoggingRole(gateway: IConstruct, stagesWithExecuti
   Aspects.of(gateway).add(new ExecutionLoggingRoleCheck(gateway, stagesWithExecutionLogs));
 }
 
+/** The options of a stage that decide whether it writes execution logs (REST and WebSocket stages). */
+export interface ExecutionLoggingOptions {
+  readonly stageName: string;
+  readonly executionLogLevel?: apigateway.MethodLoggingLevel;
+  readonly dataTrace?: boolean;
+}
+
+/** requireAccountLoggingRole for those of a gateway's stages that write execution logs. */
+export function requireAccountLoggingRoleForStages(gateway: IConstruct, stages: ExecutionLoggingOptions[],
+  stageOf: (stageName: string) => IConstruct): void {
+  requireAccountLoggingRole(gateway, () => stages
+    .filter(s => writesExecutionLogs(s.executionLogLevel, s.dataTrace))
+    .map(s => ({ stageName: s.stageName, stage: stageOf(s.stageName) })));
+}
+
 class ExecutionLoggingRoleCheck implements IAspect {
   private done = false;
   constructor(private readonly gateway: IConstruct, private readonly stages: () => ExecutionLoggingStage[]) {}

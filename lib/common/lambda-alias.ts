@@ -26,14 +26,24 @@ export function bindStageVariableInvocations(scope: IConstruct, routeKey: string
   }
 }
 
+/**
+ * Stage-variable overrides for a share of a stage's traffic (a canary, for API kinds that have
+ * one): they are granted and checked like the stage's own.
+ */
+export interface StageVariableOverrides {
+  /** The stage option that holds them, e.g. `canary` (in errors and permission ids). */
+  readonly name: string;
+  readonly lambdaAliases?: { [variable: string]: lambda.IAlias };
+  readonly variables?: { [name: string]: string };
+}
+
 /** The alias-related settings of one stage, as the gateways hold them. */
 export interface StageAliasSettings {
   readonly stageName: string;
   readonly prop: string;
   readonly variables?: { [name: string]: string };
   readonly lambdaAliases?: { [variable: string]: lambda.IAlias };
-  readonly canaryAliases?: { [variable: string]: lambda.IAlias };
-  readonly canaryVariables?: { [name: string]: string };
+  readonly overrides?: StageVariableOverrides;
 }
 
 /** The stage variable a route integration uses: `${stageVariables.NAME}`. */
@@ -69,7 +79,7 @@ function sameFunction(a: lambda.IFunction, b: lambda.IFunction): boolean {
 /**
  * Grants API Gateway one invoke permission per (alias, stage) for a route that targets
  * `fn:${stageVariables.V}`, after checking that every stage defines V and that each alias
- * belongs to `fn` (the stage's own alias, and the canary's alias when the canary overrides V).
+ * belongs to `fn` (the stage's own alias, and the overriding alias when the stage's overrides set V).
  */
 function bindStageVariableTarget(scope: IConstruct, target: StageVariableTarget,
   stages: StageAliasSettings[], permissions: LambdaInvokePermissions): void {
@@ -87,15 +97,17 @@ function bindStageVariableTarget(scope: IConstruct, target: StageVariableTarget,
       throw new GatewayValidationError(scope, `${stage.prop}.lambdaAliases`, Object.keys(stage.lambdaAliases ?? {}),
         `stage '${stage.stageName}' does not define the stage variable '${target.variable}' that ${routeProp} uses to pick the Lambda alias; add it to lambdaAliases (or variables)`);
     }
-    const canaryAlias = stage.canaryAliases?.[target.variable];
-    if (canaryAlias) {
-      check(scope, `${stage.prop}.canary.lambdaAliases.${target.variable}`, canaryAlias.aliasName, sameFunction(canaryAlias.version.lambda, target.fn)
-        ? undefined : `the alias belongs to function ${canaryAlias.version.lambda.node.path}, but ${routeProp} invokes ${target.fn.node.path}`);
-      permissions.addFunctionForStage(canaryAlias, stage.stageName);
+    const overrides = stage.overrides;
+    const overrideAlias = overrides?.lambdaAliases?.[target.variable];
+    if (overrides && overrideAlias) {
+      check(scope, `${stage.prop}.${overrides.name}.lambdaAliases.${target.variable}`, overrideAlias.aliasName, sameFunction(overrideAlias.version.lambda, target.fn)
+        ? undefined : `the alias belongs to function ${overrideAlias.version.lambda.node.path}, but ${routeProp} invokes ${target.fn.node.path}`);
+      permissions.addFunctionForStage(overrideAlias, stage.stageName);
     }
-    const canaryPlain = stage.canaryVariables?.[target.variable];
-    if (canaryPlain !== undefined) {
-      permissions.addArnForStage(`${Names.nodeUniqueId(target.fn.node)}-${target.variable}-canary`, `${target.fn.functionArn}:${canaryPlain}`, stage.stageName);
+    const overridePlain = overrides?.variables?.[target.variable];
+    if (overrides && overridePlain !== undefined) {
+      permissions.addArnForStage(`${Names.nodeUniqueId(target.fn.node)}-${target.variable}-${overrides.name}`,
+        `${target.fn.functionArn}:${overridePlain}`, stage.stageName);
     }
   }
 }

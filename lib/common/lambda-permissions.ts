@@ -1,6 +1,28 @@
 import { Names, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+
+/**
+ * A permission for API Gateway to invoke a function from one source ARN. It carries SourceAccount
+ * (Control Tower CT.LAMBDA.PR.2): the account of the stack of `scope`.
+ */
+export function newInvokePermission(scope: Construct, id: string, functionArn: string, sourceArn: string): lambda.CfnPermission {
+  return new lambda.CfnPermission(scope, id, {
+    action: 'lambda:InvokeFunction',
+    functionName: functionArn,
+    principal: 'apigateway.amazonaws.com',
+    sourceArn,
+    sourceAccount: Stack.of(scope).account,
+  });
+}
+
+/**
+ * Adds SourceAccount (the account of `api`'s stack) to a permission aws-cdk-lib made without one,
+ * such as an authorizer's (Control Tower CT.LAMBDA.PR.2).
+ */
+export function addSourceAccount(permission: lambda.CfnPermission, api: IConstruct): void {
+  permission.sourceAccount ??= Stack.of(api).account;
+}
 
 /**
  * One `lambda:InvokeFunction` permission per (function or alias, stage), never one per route:
@@ -59,12 +81,6 @@ export class LambdaInvokePermissions {
     if (this.granted.has(id)) return;
     this.granted.add(id);
     this.scope ??= new Construct(this.parent, 'InvokePermissions');
-    new lambda.CfnPermission(this.scope, id, {
-      action: 'lambda:InvokeFunction',
-      functionName: functionArn,
-      principal: 'apigateway.amazonaws.com',
-      sourceArn: this.sourceArnForStage(stageName),
-      sourceAccount: Stack.of(this.parent).account,
-    });
+    newInvokePermission(this.scope, id, functionArn, this.sourceArnForStage(stageName));
   }
 }

@@ -1,6 +1,8 @@
 /**
  * Route keys: `METHOD /path`, shared by the REST and HTTP gateways.
  */
+import { IConstruct } from 'constructs';
+import { GatewayValidationError } from './errors';
 
 /** HTTP methods a route key may name. `ANY` matches every method. */
 export const ROUTE_METHODS = ['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -64,4 +66,13 @@ export function parseRouteKey(routeKey: string): ParsedRouteKey {
     }
   });
   return { method, path, pathParameters: params };
+}
+
+/** Parses a route key a gateway was given: a broken rule becomes the library's error naming `prop`. */
+export function parseRouteKeyFor(scope: IConstruct, prop: string, routeKey: string): ParsedRouteKey {
+  try {
+    return parseRouteKey(routeKey);
+  } catch (e) {
+    throw new GatewayValidationError(scope, prop, routeKey, (e as Error).message);
+  }
 }

@@ -41,27 +41,6 @@ export function stageVariableValueViolation(value: string): string | undefined {
     : 'a stage variable value is 1 to 512 characters of letters, digits and - . _ ~ : / ? # & = ,';
 }
 
-/** Rule 7: canary stage-variable override names are alphanumeric only. */
-export function canaryVariableNameViolation(name: string): string | undefined {
-  if (unresolved(name)) return undefined;
-  return /^[A-Za-z0-9]{1,64}$/.test(name) ? undefined
-    : 'a canary stage-variable override name is letters and digits only (no \'_\')';
-}
-
-/** Rule 7: canary traffic percentage. */
-export function canaryPercentViolation(percent: number): string | undefined {
-  if (unresolved(percent)) return undefined;
-  return Number.isFinite(percent) && percent >= 0 && percent <= 100 ? undefined
-    : 'percentTraffic is a number from 0.0 to 100.0';
-}
-
-/** Rule 8: cache time-to-live in seconds. */
-export function cacheTtlViolation(seconds: number): string | undefined {
-  if (unresolved(seconds)) return undefined;
-  return Number.isInteger(seconds) && seconds >= 0 && seconds <= 3600 ? undefined
-    : 'a cache TTL is a whole number of seconds from 0 to 3600 (0 disables caching)';
-}
-
 /** Rule 10: integration timeout in milliseconds, for the given API kind. */
 export function integrationTimeoutViolation(ms: number, maxMs: number, kind: string): string | undefined {
   if (unresolved(ms)) return undefined;
@@ -123,43 +102,6 @@ export function corsCredentialsViolation(allowOrigins: string[], allowCredential
 /** A count limit of the service (rules 14 and 16). */
 export function countViolation(count: number, max: number, what: string): string | undefined {
   return count > max ? `API Gateway allows at most ${max} ${what}` : undefined;
-}
-
-/**
- * REST API response compression threshold, in bytes. Source: developer guide,
- * "x-amazon-apigateway-minimum-compression-size" ("To enable compression, specify an integer
- * between 0 and 10485760"); API reference, CreateRestApi `minimumCompressionSize` ("non-negative
- * between 0 and 10485760 (10M) bytes, inclusive").
- */
-export const MAX_MINIMUM_COMPRESSION_SIZE_BYTES = 10485760;
-
-/** REST `minimumCompressionSize`: a whole number of bytes from 0 to 10,485,760. */
-export function minimumCompressionSizeViolation(bytes: number): string | undefined {
-  if (unresolved(bytes)) return undefined;
-  return Number.isInteger(bytes) && bytes >= 0 && bytes <= MAX_MINIMUM_COMPRESSION_SIZE_BYTES ? undefined
-    : `a minimum compression size is a whole number of bytes from 0 to ${MAX_MINIMUM_COMPRESSION_SIZE_BYTES} (10 MiB)`;
-}
-
-/**
- * HTTP API CORS preflight cache time, in seconds. Source: Amazon API Gateway V2 API reference,
- * `Cors.maxAge` of type `IntegerWithLengthBetweenMinus1And86400` (-1 turns caching off).
- */
-export const MAX_HTTP_CORS_MAX_AGE_SECONDS = 86400;
-
-/** HTTP API `cors.maxAge`: a whole number of seconds from -1 to 86,400 (one day). */
-export function httpCorsMaxAgeViolation(seconds: number): string | undefined {
-  if (unresolved(seconds)) return undefined;
-  return Number.isInteger(seconds) && seconds >= -1 && seconds <= MAX_HTTP_CORS_MAX_AGE_SECONDS ? undefined
-    : `an HTTP API CORS max age is a whole number of seconds from -1 to ${MAX_HTTP_CORS_MAX_AGE_SECONDS} (one day)`;
-}
-
-/**
- * A REST API's name. Source: API reference, CreateRestApi (`name` is required); no length
- * limit is documented, so only an empty name is rejected.
- */
-export function restApiNameViolation(name: string): string | undefined {
-  if (unresolved(name)) return undefined;
-  return name.length > 0 ? undefined : 'a REST API name is required: at least one character';
 }
 
 /**

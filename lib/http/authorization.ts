@@ -1,9 +1,12 @@
-import { Duration, Names, Stack } from 'aws-cdk-lib';
+import { Duration, Names, Stack, Token } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { check } from '../common/errors';
+import { executeApiArn } from '../common/execute-api';
+import { lambdaInvocationUri } from '../common/lambda-invocation';
+import { newInvokePermission } from '../common/lambda-permissions';
 import { authorizerTtlViolation, countViolation } from '../common/rules';
 import { checkHttpFactoryInput } from './input';
 
@@ -171,7 +174,7 @@ export class HttpAuthorization {
       audiences = s.audiences ?? [];
       id = 'Jwt';
       check(gateway, 'HttpAuthorization.jwt issuer', issuer,
-        issuer.startsWith('${Token') || /^https:\/\/\S+$/.test(issuer) ? undefined : 'a JWT issuer is an https:// URL');
+        Token.isUnresolved(issuer) || /^https:\/\/\S+$/.test(issuer) ? undefined : 'a JWT issuer is an https:// URL');
       check(gateway, 'HttpAuthorization.jwt audiences', '[]', audiences.length === 0 ? 'give at least one audience' : undefined);
     }
     check(gateway, 'HttpAuthorization audiences', `${audiences.length} audiences`,
@@ -209,24 +212,15 @@ export class HttpAuthorization {
       httpApi,
       type: apigwv2.HttpAuthorizerType.LAMBDA,
       identitySource: identitySources,
-      authorizerUri: `arn:${Stack.of(scope).partition}:apigateway:${Stack.of(scope).region}:lambda:path/2015-03-31/functions/${handler.functionArn}/invocations`,
+      authorizerUri: lambdaInvocationUri(scope, handler.functionArn),
       enableSimpleResponses: simple ? true : undefined,
       payloadFormatVersion: simple ? apigwv2.AuthorizerPayloadVersion.VERSION_2_0 : apigwv2.AuthorizerPayloadVersion.VERSION_1_0,
       resultsCacheTtl: ttl,
     });
     // Our own permission rather than HttpLambdaAuthorizer's: it carries SourceAccount
     // (Control Tower CT.LAMBDA.PR.2) and is scoped to this one authorizer.
-    new lambda.CfnPermission(scope, `${resource.node.id}-Permission`, {
-      action: 'lambda:InvokeFunction',
-      functionName: handler.functionArn,
-      principal: 'apigateway.amazonaws.com',
-      sourceArn: Stack.of(scope).formatArn({
-        service: 'execute-api',
-        resource: httpApi.apiId,
-        resourceName: `authorizers/${resource.authorizerId}`,
-      }),
-      sourceAccount: Stack.of(scope).account,
-    });
+    newInvokePermission(scope, `${resource.node.id}-Permission`, handler.functionArn,
+      executeApiArn(scope, httpApi.apiId, `authorizers/${resource.authorizerId}`));
     return {
       kind: this.kind,
       authorizer: new FixedAuthorizer('CUSTOM', resource.authorizerId),

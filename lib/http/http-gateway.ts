@@ -1,30 +1,31 @@
-import { ArnFormat, Duration, Lazy, Resource, Stack } from 'aws-cdk-lib';
-import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { Duration, Resource } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
-import { GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions, mapOntoDomain, resolveDomainStage, v2ApiSecurityPolicyViolation, domainBaseOptions } from '../common/domain';
-import { AccessLogKind, resolveAccessLogs } from '../common/access-logs';
+import { AccessLogKind } from '../common/access-logs';
 import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS, GatewayCorsOptions, validateCors } from '../common/cors';
+import { GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions } from '../common/domain';
 import { GatewayEndpoint } from '../common/endpoint';
-import { GatewayValidationError, check } from '../common/errors';
+import { check } from '../common/errors';
+import { executeApiArn, grantInvokeRoute } from '../common/execute-api';
+import { GatewayCore } from '../common/gateway-core';
 import { checkArgs } from '../common/input';
-import { NamedMap } from '../common/named-map';
-import { RouteSettingsOrder } from '../common/ordering';
-import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases, undefinedStageVariableErrors } from '../common/lambda-alias';
-import { LambdaInvokePermissions } from '../common/lambda-permissions';
-import { parseRouteKey } from '../common/route-key';
 import { warnAdjustableQuota, warnAdjustableQuotasAtSynth } from '../common/quotas';
+import { parseRouteKeyFor } from '../common/route-key';
+import { RouteSettings } from '../common/route-settings';
 import { countViolation } from '../common/rules';
 import { GatewayStageOptions, validateStageOptions, validateUniqueStageNames } from '../common/stage';
-import { DEFAULT_STAGE_THROTTLE, ThrottleSettings, validateThrottle } from '../common/throttle';
+import { requestMetricSpecs } from '../common/stage-metrics';
+import { ThrottleSettings, validateThrottle } from '../common/throttle';
+import { addV2CustomDomain, mapV2Domain } from '../common/v2-domain';
+import { v2IntegrationUri, v2StageProps } from '../common/v2-stage';
 import { HttpAuthorization, HttpAuthorizationKind, MAX_HTTP_ROUTE_SCOPES } from './authorization';
 import { HttpGatewayIntegration } from './integration';
 import { HTTP_METHOD_ARGS, checkHttpGatewayInput, checkHttpIntegrationConfig, checkHttpRouteInput } from './input';
 import {
   rejectNonRegionalEndpoint, rejectRestOnlyFeature, rejectRestOnlyGatewayProps, rejectRestOnlyRouteOptions, rejectRestOnlyStageOptions,
-} from '../common/rest-only';
+} from './rest-only';
 
 /** HTTP API quotas (rule 16). */
 // (300 integrations per API cannot be exceeded: there is at most one per route.)
@@ -36,6 +37,9 @@ const MAX_HTTP_AUTHORIZERS = 10;
 export const HTTP_DEFAULT_STAGE_NAME = '$default';
 /** The route key of the catch-all route. */
 export const HTTP_DEFAULT_ROUTE_KEY = '$default';
+
+/** HTTP stage metrics: errors are `4xx` and `5xx`. */
+const HTTP_METRICS = requestMetricSpecs('4xx', '5xx');
 
 /**
  * One stage of an HttpGateway. `$default` is served at the root of the API URL; other names
@@ -158,41 +162,14 @@ abstract class HttpGatewayBase extends Resource implements IHttpGateway {
 
   public arnForExecuteApi(method: string = '*', path: string = '/*', stageName: string = '*'): string {
     checkArgs(this, { method, path, stageName }, HTTP_METHOD_ARGS.arnForExecuteApi, 'arnForExecuteApi');
-    return Stack.of(this).formatArn({
-      service: 'execute-api',
-      resource: this.httpApiId,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-      resourceName: method === HTTP_DEFAULT_ROUTE_KEY ? `${stageName}/${HTTP_DEFAULT_ROUTE_KEY}` : `${stageName}/${method}${path}`,
-    });
+    // The `$default` route has no path in its ARN.
+    return executeApiArn(this, this.httpApiId, method === HTTP_DEFAULT_ROUTE_KEY ? `${stageName}/${method}` : `${stageName}/${method}${path}`);
   }
 
   public grantInvoke(grantee: iam.IGrantable, options: HttpGrantInvokeOptions = {}): iam.Grant {
     checkArgs(this, { grantee, options }, HTTP_METHOD_ARGS.grantInvoke, 'grantInvoke');
-    let method = '*';
-    let path = '/*';
-    if (options.routeKey === HTTP_DEFAULT_ROUTE_KEY) {
-      method = HTTP_DEFAULT_ROUTE_KEY;
-    } else if (options.routeKey !== undefined) {
-      let parsed;
-      try {
-        parsed = parseRouteKey(options.routeKey);
-      } catch (e) {
-        throw new GatewayValidationError(this, 'grantInvoke routeKey', options.routeKey, (e as Error).message);
-      }
-      method = parsed.method === 'ANY' ? '*' : parsed.method;
-      path = parsed.path.replace(/\{[^}]+\}/g, '*');
-    }
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions: ['execute-api:Invoke'],
-      resourceArns: [this.arnForExecuteApi(method, path, options.stageName ?? '*')],
-    });
+    return grantInvokeRoute(this, grantee, options, [HTTP_DEFAULT_ROUTE_KEY]);
   }
-}
-
-interface RouteSetting {
-  readonly routeKey: string;
-  readonly throttle: ThrottleSettings;
 }
 
 /**
@@ -226,16 +203,14 @@ export class HttpGateway extends HttpGatewayBase {
   /** The HTTP API id. */
   public readonly httpApiId: string;
 
-  private readonly stageMap = NamedMap.stages<apigwv2.HttpStage>();
-  private readonly routes = NamedMap.routes<apigwv2.HttpRoute>();
-  private readonly routeSettings: RouteSetting[] = [];
-  private readonly routeSettingsOrder = new RouteSettingsOrder();
+  // Permissions are scoped to the stage, any route: the `$default` route's source ARN is
+  // `apiId/stage/$default`, which a `stage/*/*` pattern would not match.
+  private readonly core = new GatewayCore<apigwv2.HttpStage, apigwv2.HttpRoute>(this,
+    stageName => executeApiArn(this, this.httpApiId, `${stageName}/*`));
+  private readonly routeSettings = new RouteSettings<undefined>();
   private readonly authorizers = new Set<apigwv2.HttpAuthorizer>();
-  private readonly aliasSettings: StageAliasSettings[] = [];
-  private readonly permissions: LambdaInvokePermissions;
   private readonly defaultAuthorization: HttpAuthorization;
   private readonly cors?: GatewayCorsOptions;
-  private routeScope?: Construct;
   private authorizerScope?: Construct;
 
   constructor(scope: Construct, id: string, props: HttpGatewayProps = {}) {
@@ -274,54 +249,44 @@ export class HttpGateway extends HttpGatewayBase {
     });
     this.httpApiId = this.httpApi.apiId;
 
-    // Scoped to the stage, any route: the `$default` route's source ARN is `apiId/stage/$default`,
-    // which a `stage/*/*` pattern would not match.
-    this.permissions = new LambdaInvokePermissions(this, stageName => Stack.of(this).formatArn({
-      service: 'execute-api',
-      resource: this.httpApiId,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-      resourceName: `${stageName}/*`,
-    }));
     for (const stage of stages) {
       this.addStageInternal(stage);
     }
 
     if (props.domain) {
-      check(this, 'domain.securityPolicy', props.domain.securityPolicy, v2ApiSecurityPolicyViolation(props.domain.securityPolicy, 'HTTP API'));
-      resolveDomainStage(this, 'domain.stageName', this.stageNames, props.domain.stageName);
-      this.customDomain = new GatewayDomain(this, 'CustomDomain', domainBaseOptions(props.domain));
-      this.mapDomain(this.customDomain, { basePath: props.domain.basePath, stageName: props.domain.stageName });
+      this.customDomain = addV2CustomDomain(this, this.stageNames, 'HTTP API', props.domain, (d, o) => this.mapDomain(d, o));
     }
 
-    this.node.addValidation({ validate: () => this.validateModel() });
+    this.node.addValidation({
+      validate: () => this.core.modelErrors(v2IntegrationUri,
+        'an HttpGateway needs at least one route (addRoute); an HTTP API without routes serves nothing'),
+    });
     // Routes and authorizers per HTTP API are quotas the account can raise: warn (common/quotas.ts).
     warnAdjustableQuotasAtSynth(this, () => [
-      { id: 'routesQuota', what: 'routes per HTTP API', count: this.routes.size, max: MAX_HTTP_ROUTES },
+      { id: 'routesQuota', what: 'routes per HTTP API', count: this.core.routes.size, max: MAX_HTTP_ROUTES },
       { id: 'authorizersQuota', what: 'authorizers per HTTP API', count: this.authorizers.size, max: MAX_HTTP_AUTHORIZERS },
     ]);
   }
 
   /** The names of the stages, in the order given. */
   public get stageNames(): string[] {
-    return this.stageMap.names;
+    return this.core.stages.names;
   }
 
   /** The URL of the first stage. */
   public get url(): string {
-    return this.urlForStage(this.stageNames[0]);
+    return this.urlForStage(this.core.stages.firstName);
   }
 
   /** Serves a stage under a base path of a regional GatewayDomain (shared by several APIs or stages). */
   public mapDomain(domain: GatewayDomain, options: GatewayDomainMappingOptions = {}): void {
     checkArgs(this, { domain, options }, HTTP_METHOD_ARGS.mapDomain, 'mapDomain');
-    check(this, 'mapDomain', domain.securityPolicy, v2ApiSecurityPolicyViolation(domain.securityPolicy, 'HTTP API'));
-    const stageName = resolveDomainStage(this, 'mapDomain stageName', this.stageNames, options.stageName);
-    mapOntoDomain(this, domain, this.httpApiId, this.stage(stageName), stageName, options.basePath);
+    mapV2Domain(this, this.core.stages, this.httpApiId, 'HTTP API', domain, options);
   }
 
   /** The aws-cdk-lib HttpStage of the given name. */
   public stage(stageName: string): apigwv2.HttpStage {
-    return this.stageMap.require(this, 'stageName', stageName);
+    return this.core.stages.get(stageName);
   }
 
   /** The invoke URL of a stage, ending with '/'. */
@@ -341,26 +306,18 @@ export class HttpGateway extends HttpGatewayBase {
     if (routeKey === HTTP_DEFAULT_ROUTE_KEY) {
       key = apigwv2.HttpRouteKey.DEFAULT;
     } else {
-      let parsed;
-      try {
-        parsed = parseRouteKey(routeKey);
-      } catch (e) {
-        throw new GatewayValidationError(this, 'routeKey', routeKey, (e as Error).message);
-      }
+      const parsed = parseRouteKeyFor(this, 'routeKey', routeKey);
       check(this, 'routeKey', routeKey, parsed.method === 'OPTIONS' && this.cors
         ? 'the gateway\'s cors option already answers OPTIONS preflight requests on every path' : undefined);
       key = apigwv2.HttpRouteKey.with(parsed.path, parsed.method as apigwv2.HttpMethod);
     }
-    check(this, 'routeKey', routeKey, this.routes.has(routeKey) ? 'this route was already added' : undefined);
+    this.core.routes.claim(routeKey);
     rejectRestOnlyRouteOptions(this, `route '${routeKey}' options`, options);
     validateThrottle(this, `route '${routeKey}' throttle`, options.throttle);
 
     const config = integration.bind({ gateway: this, routeKey });
     checkHttpIntegrationConfig(this, routeKey, config);
-    for (const fn of config.invokedFunctions ?? []) {
-      this.permissions.addFunction(fn);
-    }
-    bindStageVariableInvocations(this, routeKey, config.stageVariableInvocations, this.aliasSettings, this.permissions);
+    this.core.bindInvocations(routeKey, config);
 
     const auth = (options.authorization ?? this.defaultAuthorization)._bind(this, this.httpApi, () => {
       this.authorizerScope ??= new Construct(this, 'Authorizers');
@@ -379,8 +336,7 @@ export class HttpGateway extends HttpGatewayBase {
         countViolation(scopes.length, MAX_HTTP_ROUTE_SCOPES, 'authorization scopes per route'));
     }
 
-    this.routeScope ??= new Construct(this, 'Routes');
-    const route = new apigwv2.HttpRoute(this.routeScope, routeKey.replace(/\//g, '|'), {
+    const route = new apigwv2.HttpRoute(this.core.routes.scope, routeKey.replace(/\//g, '|'), {
       httpApi: this.httpApi,
       routeKey: key,
       integration: config.integration,
@@ -396,27 +352,26 @@ export class HttpGateway extends HttpGatewayBase {
         cfnIntegration.timeoutInMillis = config.timeout.toMilliseconds({ integral: false });
       }
     }
-    this.routes.set(routeKey, route);
+    this.core.routes.add(routeKey, route);
     if (options.throttle) {
-      this.routeSettings.push({ routeKey, throttle: options.throttle });
-      this.routeSettingsOrder.addRoute(route);
+      this.routeSettings.add({ routeKey, throttle: options.throttle, details: undefined }, route);
     }
     return route;
   }
 
   /** The route added with addRoute. */
   public route(routeKey: string): apigwv2.HttpRoute {
-    return this.routes.require(this, 'routeKey', routeKey);
+    return this.core.routes.get(routeKey);
   }
 
   /** The route keys added so far. */
   public get routeKeys(): string[] {
-    return this.routes.names;
+    return this.core.routes.keys;
   }
 
   /** How many Lambda permissions the gateway created for integrations (one per function per stage). */
   public get lambdaPermissionCount(): number {
-    return this.permissions.count;
+    return this.core.lambdaPermissionCount;
   }
 
   /**
@@ -449,90 +404,45 @@ export class HttpGateway extends HttpGatewayBase {
    * @param stageName the stage
    */
   public metric(metricName: string, stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    checkArgs(this, { metricName, stageName, props }, HTTP_METHOD_ARGS.metric, 'metric');
-    return this.stage(stageName).metric(metricName, props);
+    return this.core.metric(stageName, { metricName }, props);
   }
 
   /** Client errors (4xx) of a stage. */
   public metricClientError(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.stage(stageName).metricClientError(props);
+    return this.core.metric(stageName, HTTP_METRICS.clientError, props);
   }
 
   /** Server errors (5xx) of a stage. */
   public metricServerError(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.stage(stageName).metricServerError(props);
+    return this.core.metric(stageName, HTTP_METRICS.serverError, props);
   }
 
   /** Requests to a stage. */
   public metricCount(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.stage(stageName).metricCount(props);
+    return this.core.metric(stageName, HTTP_METRICS.count, props);
   }
 
   /** End-to-end latency of a stage. */
   public metricLatency(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.stage(stageName).metricLatency(props);
+    return this.core.metric(stageName, HTTP_METRICS.latency, props);
   }
 
   /** Backend latency of a stage. */
   public metricIntegrationLatency(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.stage(stageName).metricIntegrationLatency(props);
+    return this.core.metric(stageName, HTTP_METRICS.integrationLatency, props);
   }
 
   private addStageInternal(options: HttpStageOptions): void {
-    const name = options.stageName;
-    const logs = resolveAccessLogs(this, `AccessLogs-${name}`, `stages '${name}' accessLogs`, AccessLogKind.HTTP, options.accessLogs);
-    const stage = new apigwv2.HttpStage(this.httpApi, `Stage.${name}`, {
+    const stage = new apigwv2.HttpStage(this.httpApi, `Stage.${options.stageName}`, {
       httpApi: this.httpApi,
-      stageName: name,
-      autoDeploy: options.autoDeploy ?? true,
-      description: options.description,
-      stageVariables: stageVariablesWithAliases(this, `stages '${name}'`, options.variables, options.lambdaAliases),
-      throttle: {
-        rateLimit: options.throttle?.rateLimit ?? DEFAULT_STAGE_THROTTLE.rateLimit,
-        burstLimit: options.throttle?.burstLimit ?? DEFAULT_STAGE_THROTTLE.burstLimit,
-      },
-      detailedMetricsEnabled: options.detailedMetrics ?? true,
-      accessLogSettings: logs ? {
-        destination: new apigwv2.LogGroupLogDestination(logs.logGroup),
-        // A plain string (not Fn::Join), as Control Tower CT.APIGATEWAY.PR.4 wants.
-        format: apigateway.AccessLogFormat.custom(logs.format),
-      } : undefined,
+      ...v2StageProps(this, options, AccessLogKind.HTTP),
     });
-    // aws-cdk-lib's HttpStage has no per-route settings; set them on the L1 lazily so routes
-    // added after the stage get theirs too.
-    const cfn = stage.node.defaultChild as apigwv2.CfnStage;
-    cfn.routeSettings = Lazy.any({ produce: () => this.renderRouteSettings(options) });
-    this.stageMap.set(name, stage);
-    this.routeSettingsOrder.addStage(stage);
-    this.permissions.addStage(name);
-    this.aliasSettings.push({ stageName: name, prop: `stages '${name}'`, variables: options.variables, lambdaAliases: options.lambdaAliases });
-    addAliasTrafficShifting(this, `stages '${name}'`, name, options.lambdaAliases, options.aliasTrafficShifting);
-  }
-
-  private renderRouteSettings(stage: HttpStageOptions): { [routeKey: string]: { [name: string]: number | boolean } } | undefined {
-    if (this.routeSettings.length === 0) return undefined;
-    // RouteSettings is untyped JSON in the L1: its keys are written in CloudFormation's casing.
-    const settings: { [routeKey: string]: { [name: string]: number | boolean } } = {};
-    for (const route of this.routeSettings) {
-      settings[route.routeKey] = {
-        ThrottlingRateLimit: route.throttle.rateLimit ?? stage.throttle?.rateLimit ?? DEFAULT_STAGE_THROTTLE.rateLimit!,
-        ThrottlingBurstLimit: route.throttle.burstLimit ?? stage.throttle?.burstLimit ?? DEFAULT_STAGE_THROTTLE.burstLimit!,
-        DetailedMetricsEnabled: stage.detailedMetrics ?? true,
-      };
-    }
-    return settings;
-  }
-
-  private validateModel(): string[] {
-    const errors: string[] = [];
-    errors.push(...undefinedStageVariableErrors(this.node.findAll()
-      .filter((c): c is apigwv2.CfnIntegration => c instanceof apigwv2.CfnIntegration)
-      .map(i => ({ path: i.node.path, uri: i.integrationUri })), this.aliasSettings));
-    const path = this.node.path;
-    if (this.routes.size === 0) {
-      errors.push(`${path}: an HttpGateway needs at least one route (addRoute); an HTTP API without routes serves nothing`);
-    }
-    return errors;
+    this.routeSettings.attachToV2Stage(stage, options.throttle, limits => ({
+      ThrottlingRateLimit: limits.rateLimit,
+      ThrottlingBurstLimit: limits.burstLimit,
+      DetailedMetricsEnabled: options.detailedMetrics ?? true,
+    }));
+    this.core.stages.add(options, stage);
   }
 }
 

@@ -14,11 +14,12 @@ import {
   A_CONSTRUCT, A_FUNCTION, A_GRANTEE, DOMAIN, ENDPOINT, MAP_DOMAIN_ARGS, METRIC_ARGS, STAGE_SPEC, THROTTLE, corsOptions, optionalStrings,
   stagesOf,
 } from '../common/input-specs';
-import { restOnlyFeatureViolation } from '../common/rest-only';
+import { restOnlyFeatureViolation } from './rest-only';
 import {
-  httpCorsMaxAgeViolation, v2AuthorizationScopeViolation, v2DescriptionViolation, v2NameViolation, v2ServerNameViolation, v2UriLengthViolation,
+  v2AuthorizationScopeViolation, v2DescriptionViolation, v2NameViolation, v2ServerNameViolation, v2UriLengthViolation,
 } from '../common/rules';
 import { HttpAuthorization } from './authorization';
+import { httpCorsMaxAgeViolation } from './rules';
 import { HttpGatewayIntegration } from './integration';
 
 const HTTP_AUTHORIZATION = anInstanceOf(() => HttpAuthorization,

@@ -1,13 +1,12 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { IConstruct } from 'constructs';
-import { check } from '../common/errors';
-import { stageVariableReference } from '../common/lambda-alias';
-import { integrationTimeoutViolation } from '../common/rules';
+import { validateIntegrationTimeout } from '../common/integration-timeout';
+import { DEFAULT_ALIAS_STAGE_VARIABLE, LambdaInvocationTargets, invokedFunctionArn, lambdaInvocationTargets } from '../common/lambda-invocation';
 import { StageVariableInvocation } from '../common/stage';
 import { checkHttpFactoryInput } from './input';
 
@@ -131,7 +130,7 @@ export abstract class HttpGatewayIntegration {
    */
   public static lambdaAlias(handler: lambda.IFunction, options: HttpLambdaAliasIntegrationOptions = {}): HttpGatewayIntegration {
     checkHttpFactoryInput('HttpGatewayIntegration.lambdaAlias', { handler, options });
-    return new LambdaHttpIntegration(handler, options, options.stageVariable ?? 'lambdaAlias');
+    return new LambdaHttpIntegration(handler, options, options.stageVariable ?? DEFAULT_ALIAS_STAGE_VARIABLE);
   }
 
   /** An HTTP proxy integration to a URL (route path variables such as `{proxy}` may be used in it). */
@@ -166,11 +165,7 @@ export abstract class HttpGatewayIntegration {
 
 /** Validates an HTTP API integration timeout (rule 10) and returns it. */
 export function validateHttpTimeout(options: HttpGatewayIntegrationBindOptions, timeout: Duration | undefined): Duration | undefined {
-  if (timeout === undefined || Token.isUnresolved(timeout.toMilliseconds({ integral: false }))) return timeout;
-  const ms = timeout.toMilliseconds({ integral: false });
-  check(options.gateway, `route '${options.routeKey}' integration timeout`, `${ms} ms`,
-    integrationTimeoutViolation(ms, HTTP_MAX_TIMEOUT_MS, 'HTTP APIs'));
-  return timeout;
+  return validateIntegrationTimeout(options.gateway, options.routeKey, timeout, { maxMs: HTTP_MAX_TIMEOUT_MS, appliesTo: 'HTTP APIs' });
 }
 
 function privateProps(options: HttpPrivateIntegrationOptions | HttpServiceDiscoveryIntegrationOptions): integrations.HttpPrivateIntegrationOptions {
@@ -198,17 +193,14 @@ abstract class CachingIntegration extends HttpGatewayIntegration {
       integration = this.create();
       this.perGateway.set(options.gateway, integration);
     }
-    return { integration, timeout, invokedFunctions: this.functions(), stageVariableInvocations: this.stageVariableInvocations() };
-  }
-
-  protected stageVariableInvocations(): StageVariableInvocation[] | undefined {
-    return undefined;
+    return { integration, timeout, ...this.targets() };
   }
 
   protected abstract create(): apigwv2.HttpRouteIntegration;
 
-  protected functions(): lambda.IFunction[] | undefined {
-    return undefined;
+  /** The functions the gateway grants API Gateway to invoke. */
+  protected targets(): LambdaInvocationTargets {
+    return {};
   }
 }
 
@@ -229,16 +221,12 @@ class LambdaHttpIntegration extends CachingIntegration {
   }
 
   protected create(): apigwv2.HttpRouteIntegration {
-    const uri = this.stageVariable ? `${this.handler.functionArn}:${stageVariableReference(this.stageVariable)}` : this.handler.functionArn;
-    return new LambdaProxyRouteIntegration(uri, this.lambdaOptions.payloadFormatVersion ?? apigwv2.PayloadFormatVersion.VERSION_2_0);
+    return new LambdaProxyRouteIntegration(invokedFunctionArn(this.handler, this.stageVariable),
+      this.lambdaOptions.payloadFormatVersion ?? apigwv2.PayloadFormatVersion.VERSION_2_0);
   }
 
-  protected functions(): lambda.IFunction[] | undefined {
-    return this.stageVariable ? undefined : [this.handler];
-  }
-
-  protected stageVariableInvocations(): StageVariableInvocation[] | undefined {
-    return this.stageVariable ? [{ handler: this.handler, stageVariable: this.stageVariable }] : undefined;
+  protected targets(): LambdaInvocationTargets {
+    return lambdaInvocationTargets(this.handler, this.stageVariable);
   }
 }
 

@@ -5,6 +5,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { check } from '../common/errors';
+import { addSourceAccount } from '../common/lambda-permissions';
 import { authorizerTtlViolation } from '../common/rules';
 import { checkRestFactoryInput } from './input';
 
@@ -289,7 +290,7 @@ export class RestAuthorization {
     // (Control Tower CT.LAMBDA.PR.2).
     const permission = handler.node.tryFindChild(`${Names.uniqueId(authorizer)}:Permissions`);
     if (permission instanceof lambda.CfnPermission) {
-      permission.sourceAccount = authorizer.stack.account;
+      addSourceAccount(permission, authorizer);
     }
     return authorizer;
   }

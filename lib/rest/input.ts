@@ -13,7 +13,7 @@ import {
   AN_ALIAS, A_CONSTRUCT, A_FUNCTION, A_GRANTEE, DOMAIN, ENDPOINT, MAP_DOMAIN_ARGS, METRIC_ARGS, STAGE_SPEC, THROTTLE, corsOptions,
   optionalStrings, stagesOf,
 } from '../common/input-specs';
-import { minimumCompressionSizeViolation, restApiNameViolation } from '../common/rules';
+import { minimumCompressionSizeViolation, restApiNameViolation } from './rules';
 import { RestAuthorization } from './authorization';
 import { CacheClusterSize } from './cache';
 import { RestIntegration } from './integration';

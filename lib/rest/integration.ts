@@ -5,10 +5,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { EndpointKind } from '../common/endpoint';
 import { GatewayValidationError, check, warn } from '../common/errors';
-import { stageVariableReference } from '../common/lambda-alias';
+import { validateIntegrationTimeout } from '../common/integration-timeout';
+import { DEFAULT_ALIAS_STAGE_VARIABLE, invokedFunctionArn, lambdaInvocationPath, lambdaInvocationTargets } from '../common/lambda-invocation';
 import { StageVariableInvocation } from '../common/stage';
 import { parseRouteKey } from '../common/route-key';
-import { integrationTimeoutViolation } from '../common/rules';
 import { checkRestFactoryInput } from './input';
 
 /** REST integrations time out after at most 29 s unless a regional or private API's account raised it (rule 10). */
@@ -137,7 +137,7 @@ export abstract class RestIntegration {
    */
   public static lambdaAlias(handler: lambda.IFunction, options: RestLambdaAliasIntegrationOptions = {}): RestIntegration {
     checkRestFactoryInput('RestIntegration.lambdaAlias', { handler, options });
-    return new LambdaAliasRestIntegration(handler, options);
+    return new LambdaRestIntegration(handler, options, options.stageVariable ?? DEFAULT_ALIAS_STAGE_VARIABLE);
   }
 
   /** An HTTP proxy integration to a URL (path parameters of the route may be used in it). */
@@ -169,16 +169,11 @@ export abstract class RestIntegration {
 
 /** Validates a REST integration timeout (rule 10) and returns it. */
 export function validateRestTimeout(options: RestIntegrationBindOptions, timeout: Duration | undefined): Duration | undefined {
-  if (timeout === undefined || Token.isUnresolved(timeout.toMilliseconds({ integral: false }))) return timeout;
-  const ms = timeout.toMilliseconds();
-  const max = options.endpointKind === EndpointKind.EDGE ? REST_MAX_TIMEOUT_MS : Number.MAX_SAFE_INTEGER;
-  check(options.scope, `route '${options.routeKey}' integration timeout`, `${ms} ms`,
-    integrationTimeoutViolation(ms, max, 'edge-optimized REST APIs (no quota increase applies to them)'));
-  if (ms > REST_MAX_TIMEOUT_MS) {
-    warn(options.scope, 'timeoutAboveDefaultQuota',
-      `route '${options.routeKey}' integration timeout ${ms} ms exceeds 29 s; it deploys only if the account's integration-timeout quota was raised for this region.`);
-  }
-  return timeout;
+  return validateIntegrationTimeout(options.scope, options.routeKey, timeout, {
+    maxMs: options.endpointKind === EndpointKind.EDGE ? REST_MAX_TIMEOUT_MS : Number.MAX_SAFE_INTEGER,
+    appliesTo: 'edge-optimized REST APIs (no quota increase applies to them)',
+    defaultQuotaMs: REST_MAX_TIMEOUT_MS,
+  });
 }
 
 /**
@@ -208,11 +203,11 @@ export function defaultVpcLinkUrl(scheme: string, host: string, routeKey: string
 }
 
 /**
- * Why a backend URL cannot be used through a VPC link, or undefined. A URL that is a single token
- * cannot be decided at synth time.
+ * Why a backend URL cannot be used through a VPC link, or undefined. A URL with a token cannot be
+ * decided at synth time.
  */
 export function vpcLinkUrlViolation(url: string): string | undefined {
-  if (url.startsWith('${Token[')) return undefined;
+  if (Token.isUnresolved(url)) return undefined;
   if (!/^https?:\/\/[^/\s]+/.test(url)) {
     return 'a VPC link backend URL is absolute: http://host[:port]/path or https://host[:port]/path';
   }
@@ -299,8 +294,10 @@ class NlbRestIntegration extends RestIntegration {
   }
 }
 
+/** A Lambda proxy integration, at the alias a stage variable names when `stageVariable` is set. */
 class LambdaRestIntegration extends RestIntegration {
-  constructor(private readonly handler: lambda.IFunction, private readonly options: RestIntegrationOptions) {
+  constructor(private readonly handler: lambda.IFunction, private readonly options: RestIntegrationOptions,
+    private readonly stageVariable?: string) {
     super();
   }
 
@@ -311,30 +308,10 @@ class LambdaRestIntegration extends RestIntegration {
       integration: new apigateway.AwsIntegration({
         proxy: true,
         service: 'lambda',
-        path: `2015-03-31/functions/${this.handler.functionArn}/invocations`,
+        path: lambdaInvocationPath(invokedFunctionArn(this.handler, this.stageVariable)),
         options: { timeout, cacheKeyParameters: options.cacheKeyParameters },
       }),
-      invokedFunctions: [this.handler],
-    };
-  }
-}
-
-class LambdaAliasRestIntegration extends RestIntegration {
-  constructor(private readonly handler: lambda.IFunction, private readonly options: RestLambdaAliasIntegrationOptions) {
-    super();
-  }
-
-  public bind(options: RestIntegrationBindOptions): RestIntegrationConfig {
-    const timeout = validateRestTimeout(options, this.options.timeout);
-    const stageVariable = this.options.stageVariable ?? 'lambdaAlias';
-    return {
-      integration: new apigateway.AwsIntegration({
-        proxy: true,
-        service: 'lambda',
-        path: `2015-03-31/functions/${this.handler.functionArn}:${stageVariableReference(stageVariable)}/invocations`,
-        options: { timeout, cacheKeyParameters: options.cacheKeyParameters },
-      }),
-      stageVariableInvocations: [{ handler: this.handler, stageVariable }],
+      ...lambdaInvocationTargets(this.handler, this.stageVariable),
     };
   }
 }
@@ -346,7 +323,7 @@ class HttpRestIntegration extends RestIntegration {
 
   public bind(options: RestIntegrationBindOptions): RestIntegrationConfig {
     const timeout = validateRestTimeout(options, this.options.timeout);
-    const routeMethod = options.routeKey.split(' ')[0];
+    const routeMethod = parseRouteKey(options.routeKey).method;
     const requestParameters = urlPathParameters(options, 'http url', this.url);
     return {
       integration: new apigateway.HttpIntegration(this.url, {

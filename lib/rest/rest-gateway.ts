@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, Lazy, Names, Resource, Size, Stack } from 'aws-cdk-lib';
+import { Duration, Lazy, Names, Resource, Size, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -8,25 +8,27 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct, IConstruct } from 'constructs';
-import { AccessLogKind, resolveAccessLogs } from '../common/access-logs';
+import { AccessLogKind } from '../common/access-logs';
 import { acknowledgeRule } from '../common/compliance';
 import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS, GatewayCorsOptions, validateCors } from '../common/cors';
 import {
-  GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions, addAliasRecords, basePathViolation, mapOntoDomain, resolveDomainCertificate,
-  resolveDomainStage,
+  GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions, addAliasRecords, basePathViolation, resolveDomainCertificate, resolveDomainStage,
 } from '../common/domain';
 import { EndpointKind, GatewayEndpoint } from '../common/endpoint';
-import { requireAccountLoggingRole, writesExecutionLogs } from '../common/execution-logging';
-import { GatewayValidationError, check, warn } from '../common/errors';
+import { check, warn } from '../common/errors';
+import { executeApiArn, grantInvokeRoute } from '../common/execute-api';
+import { requireAccountLoggingRoleForStages } from '../common/execution-logging';
+import { GatewayCore } from '../common/gateway-core';
 import { checkArgs } from '../common/input';
-import { NamedMap } from '../common/named-map';
-import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases, undefinedStageVariableErrors } from '../common/lambda-alias';
-import { LambdaInvokePermissions } from '../common/lambda-permissions';
-import { parseRouteKey } from '../common/route-key';
+import { stageVariablesWithAliases } from '../common/lambda-alias';
 import { AdjustableQuotaUse, warnAdjustableQuota, warnAdjustableQuotasAtSynth } from '../common/quotas';
-import { cacheTtlViolation, canaryPercentViolation, canaryVariableNameViolation } from '../common/rules';
+import { parseRouteKeyFor } from '../common/route-key';
+import { RouteSettings, stageThrottleLimits } from '../common/route-settings';
 import { GatewayStageOptions, validateStageOptions, validateStageVariables, validateUniqueStageNames } from '../common/stage';
-import { DEFAULT_STAGE_THROTTLE, ThrottleSettings, validateThrottle } from '../common/throttle';
+import { stageAccessLogs } from '../common/stage-access-logs';
+import { requestMetricSpecs } from '../common/stage-metrics';
+import { stageProp } from '../common/stage-registry';
+import { ThrottleSettings, validateThrottle } from '../common/throttle';
 import { UsagePlanRegistry } from '../common/usage-plan-registry';
 import { GatewayApiKeyOptions, GatewayUsagePlanOptions, UsagePlanStageOptions } from '../common/usage-plans';
 import { RestAuthorization } from './authorization';
@@ -36,12 +38,16 @@ import { RestIntegration } from './integration';
 import { REST_METHOD_ARGS, checkRestGatewayInput, checkRestIntegrationConfig, checkRestRouteInput } from './input';
 import { PathVariableUse, pathVariableClash, recordPathVariables } from './path-rules';
 import { MAX_RESOURCE_POLICY_CHARS, privateApiPolicyStatements, resolvePrivateEndpoints } from './private-endpoint';
+import { cacheTtlViolation, canaryPercentViolation, canaryVariableNameViolation } from './rules';
 
 
 /** REST quotas (rule 14). */
 const MAX_REST_STAGES = 10;
 const MAX_REST_AUTHORIZERS = 10;
 const MAX_REST_RESOURCES = 300;
+
+/** REST stage metrics: errors are `4XXError` and `5XXError`. */
+const REST_METRICS = requestMetricSpecs('4XXError', '5XXError');
 
 /**
  * A canary on a REST stage: a share of the stage's traffic runs with other stage variables
@@ -261,41 +267,20 @@ abstract class RestGatewayBase extends Resource implements IRestGateway {
 
   public arnForExecuteApi(method: string = '*', path: string = '/*', stageName: string = '*'): string {
     checkArgs(this, { method, path, stageName }, REST_METHOD_ARGS.arnForExecuteApi, 'arnForExecuteApi');
-    return Stack.of(this).formatArn({
-      service: 'execute-api',
-      resource: this.restApiId,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-      resourceName: `${stageName}/${method}${path}`,
-    });
+    return executeApiArn(this, this.restApiId, `${stageName}/${method}${path}`);
   }
 
   public grantInvoke(grantee: iam.IGrantable, options: RestGrantInvokeOptions = {}): iam.Grant {
     checkArgs(this, { grantee, options }, REST_METHOD_ARGS.grantInvoke, 'grantInvoke');
-    let method = '*';
-    let path = '/*';
-    if (options.routeKey !== undefined) {
-      let parsed;
-      try {
-        parsed = parseRouteKey(options.routeKey);
-      } catch (e) {
-        throw new GatewayValidationError(this, 'grantInvoke routeKey', options.routeKey, (e as Error).message);
-      }
-      method = parsed.method === 'ANY' ? '*' : parsed.method;
-      path = parsed.path.replace(/\{[^}]+\}/g, '*');
-    }
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions: ['execute-api:Invoke'],
-      resourceArns: [this.arnForExecuteApi(method, path, options.stageName ?? '*')],
-    });
+    return grantInvokeRoute(this, grantee, options);
   }
 }
 
-interface RouteSetting {
+/** What a route's method settings need besides its throttle. */
+interface RestRouteSettingDetails {
   readonly method: string;
   readonly path: string;
   readonly cache?: RestRouteCacheOptions;
-  readonly throttle?: ThrottleSettings;
   /** Not cached unless `cache.enabled`: authorized, and its caller identity cannot be a cache key. */
   readonly uncachedByDefault?: boolean;
 }
@@ -334,18 +319,15 @@ export class RestGateway extends RestGatewayBase {
   /** The request validator (body and parameters) used by routes that declare a schema or required parameters. */
   public readonly requestValidator: apigateway.RequestValidator;
 
-  private readonly stageMap = NamedMap.stages<apigateway.Stage>();
+  private readonly core = new GatewayCore<apigateway.Stage, apigateway.Method>(this,
+    stageName => executeApiArn(this, this.restApiId, `${stageName}/*/*`));
   private readonly stageOptions = new Map<string, RestStageOptions>();
-  private readonly aliasSettings: StageAliasSettings[] = [];
-  private readonly routes = NamedMap.routes<apigateway.Method>();
-  private readonly routeSettings: RouteSetting[] = [];
+  private readonly routeSettings = new RouteSettings<RestRouteSettingDetails>();
   private readonly pathVariables = new Map<string, PathVariableUse>();
   private readonly authorizers = new Set<apigateway.IAuthorizer>();
-  private readonly permissions: LambdaInvokePermissions;
   private readonly defaultAuthorization: RestAuthorization;
   private readonly cors?: GatewayCorsOptions;
   private vpcEndpoints: ec2.IInterfaceVpcEndpoint[] = [];
-  private routeScope?: Construct;
   private readonly apiKeyRequired: boolean;
   private readonly usagePlanRegistry = new UsagePlanRegistry(this);
   private anyRouteRequiresKey = false;
@@ -415,7 +397,6 @@ export class RestGateway extends RestGatewayBase {
       };
     }
 
-    this.permissions = new LambdaInvokePermissions(this, stageName => this.restApi.arnForExecuteApi('*', '/*', stageName));
     this.registerStage(first, this.restApi.deploymentStage);
     for (const stage of others) {
       // Same construct id pattern as the first stage's, so reordering stages keeps logical ids.
@@ -443,24 +424,22 @@ export class RestGateway extends RestGatewayBase {
     this.node.addValidation({ validate: () => this.validateModel() });
     warnAdjustableQuotasAtSynth(this, () => this.adjustableQuotaUses(policy));
     this.usagePlanRegistry.warnWhenNoRouteRequiresKey(() => this.anyRouteRequiresKey, 'route');
-    requireAccountLoggingRole(this, () => stages
-      .filter(s => writesExecutionLogs(s.executionLogLevel, s.dataTrace))
-      .map(s => ({ stageName: s.stageName, stage: this.stage(s.stageName) })));
+    requireAccountLoggingRoleForStages(this, stages, name => this.stage(name));
   }
 
   /** The names of the stages, in the order given. */
   public get stageNames(): string[] {
-    return this.stageMap.names;
+    return this.core.stages.names;
   }
 
   /** The URL of the first stage. */
   public get url(): string {
-    return this.restApi.url;
+    return this.urlForStage(this.core.stages.firstName);
   }
 
   /** The aws-cdk-lib Stage of the given name. */
   public stage(stageName: string): apigateway.Stage {
-    return this.stageMap.require(this, 'stageName', stageName);
+    return this.core.stages.get(stageName);
   }
 
   /** The invoke URL of a stage. */
@@ -474,13 +453,8 @@ export class RestGateway extends RestGatewayBase {
    */
   public addRoute(routeKey: string, integration: RestIntegration, options: RestRouteOptions = {}): apigateway.Method {
     checkRestRouteInput(this, routeKey, integration, options);
-    let parsed;
-    try {
-      parsed = parseRouteKey(routeKey);
-    } catch (e) {
-      throw new GatewayValidationError(this, 'routeKey', routeKey, (e as Error).message);
-    }
-    check(this, 'routeKey', routeKey, this.routes.has(routeKey) ? 'this route was already added' : undefined);
+    const parsed = parseRouteKeyFor(this, 'routeKey', routeKey);
+    this.core.routes.claim(routeKey);
     check(this, 'routeKey', routeKey, parsed.method === 'OPTIONS' && this.cors
       ? 'the gateway\'s cors option already answers OPTIONS on every path' : undefined);
     const clash = pathVariableClash(this.pathVariables, parsed.path);
@@ -494,8 +468,7 @@ export class RestGateway extends RestGatewayBase {
       check(this, `route '${routeKey}' cache.ttl`, `${options.cache.ttl.toSeconds()} s`, cacheTtlViolation(options.cache.ttl.toSeconds()));
     }
 
-    this.routeScope ??= new Construct(this, 'Routes');
-    const scope = new Construct(this.routeScope, routeKey.replace(/\//g, '|'));
+    const scope = new Construct(this.core.routes.scope, routeKey.replace(/\//g, '|'));
     const requestParameters: { [name: string]: boolean } = {};
     for (const p of parsed.pathParameters) {
       requestParameters[`method.request.path.${p}`] = true;
@@ -540,10 +513,7 @@ export class RestGateway extends RestGatewayBase {
       cacheKeyParameters: cacheKeyParameters.length > 0 ? cacheKeyParameters : undefined,
     });
     checkRestIntegrationConfig(this, routeKey, config);
-    for (const fn of config.invokedFunctions ?? []) {
-      this.permissions.addFunction(fn);
-    }
-    bindStageVariableInvocations(this, routeKey, config.stageVariableInvocations, this.aliasSettings, this.permissions);
+    this.core.bindInvocations(routeKey, config);
 
     const auth = authorization._bind(this, this);
     const apiKeyRequired = options.apiKeyRequired ?? this.apiKeyRequired;
@@ -574,14 +544,18 @@ export class RestGateway extends RestGatewayBase {
       methodResponses: config.methodResponses,
       operationName: options.operationName,
     });
-    this.routes.set(routeKey, method);
+    this.core.routes.add(routeKey, method);
     recordPathVariables(this.pathVariables, parsed.path, routeKey);
     if (auth.authorizationType !== apigateway.AuthorizationType.COGNITO && auth.authorizationType !== apigateway.AuthorizationType.NONE) {
       acknowledgeRule(method, 'AwsSolutions-COG4',
         `route '${routeKey}' is authorized with ${auth.authorizationType} by the gateway's configuration; AwsSolutions-COG4 accepts only Cognito user pools.`);
     }
     if (options.cache || options.throttle || uncachedByDefault) {
-      this.routeSettings.push({ method: parsed.method, path: parsed.path, cache: options.cache, throttle: options.throttle, uncachedByDefault });
+      this.routeSettings.add({
+        routeKey,
+        throttle: options.throttle,
+        details: { method: parsed.method, path: parsed.path, cache: options.cache, uncachedByDefault },
+      });
     }
     return method;
   }
@@ -602,15 +576,15 @@ export class RestGateway extends RestGatewayBase {
     const registered = this.usagePlanRegistry.addPlan(name, options, () => {
       const stages: UsagePlanStageOptions[] = options.stages ?? this.stageNames.map(stageName => ({ stageName }));
       const apiStages: apigateway.UsagePlanPerApiStage[] = stages.map((stageOptions, i) => {
-        const stage = this.stageMap.require(this, `${prop}.stages[${i}].stageName`, stageOptions.stageName);
+        const stage = this.core.stages.require(`${prop}.stages[${i}].stageName`, stageOptions.stageName);
         return {
           api: this.restApi,
           stage,
           throttle: Object.entries(stageOptions.routeThrottles ?? {}).map(([routeKey, throttle]) => {
             check(this, `${prop}.stages[${i}].routeThrottles`, routeKey,
-              this.routes.has(routeKey) ? undefined : 'a route throttle names a route added with addRoute before the plan');
+              this.core.routes.has(routeKey) ? undefined : 'a route throttle names a route added with addRoute before the plan');
             validateThrottle(this, `${prop}.stages[${i}].routeThrottles['${routeKey}']`, throttle);
-            return { method: this.routes.get(routeKey)!, throttle };
+            return { method: this.core.routes.get(routeKey), throttle };
           }),
         };
       });
@@ -644,54 +618,52 @@ export class RestGateway extends RestGatewayBase {
     checkArgs(this, { domain, options }, REST_METHOD_ARGS.mapDomain, 'mapDomain');
     check(this, 'mapDomain', this.endpointKind, this.endpointKind === EndpointKind.REGIONAL ? undefined
       : 'only regional REST APIs can be mapped onto a regional GatewayDomain; give an edge-optimized API its own `domain`');
-    const stageName = resolveDomainStage(this, 'mapDomain stageName', this.stageNames, options.stageName);
-    mapOntoDomain(this, domain, this.restApiId, this.stage(stageName), stageName, options.basePath);
+    this.core.stages.mapDomain(domain, options, this.restApiId);
   }
 
   /** The method of a route added with addRoute. */
   public route(routeKey: string): apigateway.Method {
-    return this.routes.require(this, 'routeKey', routeKey);
+    return this.core.routes.get(routeKey);
   }
 
   /** The route keys added so far. */
   public get routeKeys(): string[] {
-    return this.routes.names;
+    return this.core.routes.keys;
   }
 
   /** How many Lambda permissions the gateway created (one per function per stage). */
   public get lambdaPermissionCount(): number {
-    return this.permissions.count;
+    return this.core.lambdaPermissionCount;
   }
 
   /** A metric of one stage (`4XXError`, `5XXError`, `Count`, `Latency`, `IntegrationLatency`, `CacheHitCount`, `CacheMissCount`). */
   public metric(metricName: string, stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    checkArgs(this, { metricName, stageName, props }, REST_METHOD_ARGS.metric, 'metric');
-    return this.stage(stageName).metric(metricName, props);
+    return this.core.metric(stageName, { metricName }, props);
   }
 
   /** Client errors (4XX) of a stage. */
   public metricClientError(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('4XXError', stageName, { statistic: 'Sum', ...props });
+    return this.core.metric(stageName, REST_METRICS.clientError, props);
   }
 
   /** Server errors (5XX) of a stage. */
   public metricServerError(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('5XXError', stageName, { statistic: 'Sum', ...props });
+    return this.core.metric(stageName, REST_METRICS.serverError, props);
   }
 
   /** Requests to a stage. */
   public metricCount(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('Count', stageName, { statistic: 'SampleCount', ...props });
+    return this.core.metric(stageName, REST_METRICS.count, props);
   }
 
   /** End-to-end latency of a stage. */
   public metricLatency(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('Latency', stageName, props);
+    return this.core.metric(stageName, REST_METRICS.latency, props);
   }
 
   /** Backend latency of a stage. */
   public metricIntegrationLatency(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('IntegrationLatency', stageName, props);
+    return this.core.metric(stageName, REST_METRICS.integrationLatency, props);
   }
 
   /**
@@ -708,7 +680,7 @@ export class RestGateway extends RestGatewayBase {
       check(this, 'domain.basePath', options.basePath, basePathViolation(options.basePath, EndpointKind.REGIONAL, securityPolicy));
     }
     const stageName = resolveDomainStage(this, 'domain.stageName', this.stageNames, options.stageName);
-    const stage = this.stageMap.require(this, 'domain.stageName', stageName);
+    const stage = this.core.stages.require('domain.stageName', stageName);
     // The certificate of a private domain lives in the API's region, like a regional one's.
     const certificate = resolveDomainCertificate(this, 'domain', options, EndpointKind.REGIONAL);
     const vpceIds = this.vpcEndpoints.map(e => e.vpcEndpointId);
@@ -755,7 +727,7 @@ export class RestGateway extends RestGatewayBase {
       check(this, 'domain.basePath', options.basePath, basePathViolation(options.basePath, kind, securityPolicy));
     }
     const stageName = resolveDomainStage(this, 'domain.stageName', this.stageNames, options.stageName);
-    const stage = this.stageMap.require(this, 'domain.stageName', stageName);
+    const stage = this.core.stages.require('domain.stageName', stageName);
     const certificate = resolveDomainCertificate(this, 'domain', options, kind);
     const domain = new apigateway.DomainName(this, 'CustomDomain', {
       domainName: options.domainName,
@@ -778,7 +750,7 @@ export class RestGateway extends RestGatewayBase {
     if (stage.cache?.ttl) {
       check(this, `${prop}.cache.ttl`, `${stage.cache.ttl.toSeconds()} s`, cacheTtlViolation(stage.cache.ttl.toSeconds()));
     }
-    if (stage.webAclArn !== undefined && !stage.webAclArn.startsWith('${Token')) {
+    if (stage.webAclArn !== undefined && !Token.isUnresolved(stage.webAclArn)) {
       check(this, `${prop}.webAclArn`, stage.webAclArn, /^arn:[a-z-]+:wafv2:[a-z0-9-]+:\d{12}:regional\/webacl\/.+/.test(stage.webAclArn)
         ? undefined : 'a stage is protected by a regional WAFv2 web ACL (arn:aws:wafv2:REGION:ACCOUNT:regional/webacl/NAME/ID)');
     }
@@ -796,12 +768,11 @@ export class RestGateway extends RestGatewayBase {
   }
 
   private stageProps(stage: RestStageOptions): apigateway.StageOptions {
-    const logs = resolveAccessLogs(this, `AccessLogs-${stage.stageName}`, `stages '${stage.stageName}' accessLogs`,
-      AccessLogKind.REST, stage.accessLogs);
+    const logs = stageAccessLogs(this, stage.stageName, AccessLogKind.REST, stage.accessLogs);
     return {
       stageName: stage.stageName,
       description: stage.description,
-      variables: stageVariablesWithAliases(this, `stages '${stage.stageName}'`, stage.variables, stage.lambdaAliases),
+      variables: stageVariablesWithAliases(this, stageProp(stage.stageName), stage.variables, stage.lambdaAliases),
       tracingEnabled: stage.tracing ?? true,
       // Explicitly false without a cache: when the property is merely removed, CloudFormation
       // leaves the cache cluster on (still billed, serving entries without the removed cache
@@ -814,19 +785,9 @@ export class RestGateway extends RestGatewayBase {
   }
 
   private registerStage(options: RestStageOptions, stage: apigateway.Stage): void {
-    this.stageMap.set(options.stageName, stage);
     this.stageOptions.set(options.stageName, options);
-    this.permissions.addStage(options.stageName);
-    const prop = `stages '${options.stageName}'`;
-    this.aliasSettings.push({
-      stageName: options.stageName,
-      prop,
-      variables: options.variables,
-      lambdaAliases: options.lambdaAliases,
-      canaryAliases: options.canary?.lambdaAliases,
-      canaryVariables: options.canary?.variables,
-    });
-    addAliasTrafficShifting(this, prop, options.stageName, options.lambdaAliases, options.aliasTrafficShifting);
+    this.core.stages.add(options, stage,
+      { name: 'canary', lambdaAliases: options.canary?.lambdaAliases, variables: options.canary?.variables });
     const cfn = stage.node.defaultChild as apigateway.CfnStage;
     // The Stage L2 has no canary settings: set them on the L1.
     cfn.canarySetting = this.renderCanary(options);
@@ -854,7 +815,7 @@ export class RestGateway extends RestGatewayBase {
   }
 
   private renderMethodSettings(stage: RestStageOptions): apigateway.CfnStage.MethodSettingProperty[] {
-    const throttle = { ...DEFAULT_STAGE_THROTTLE, ...stage.throttle };
+    const throttle = stageThrottleLimits(stage.throttle);
     const base = {
       loggingLevel: stage.executionLogLevel ?? apigateway.MethodLoggingLevel.ERROR,
       dataTraceEnabled: stage.dataTrace ?? false,
@@ -871,20 +832,20 @@ export class RestGateway extends RestGatewayBase {
       cacheTtlInSeconds: cacheTtl,
       cacheDataEncrypted: stage.cache ? true : undefined,
     }];
-    for (const route of this.routeSettings) {
+    settings.push(...this.routeSettings.render(stage.throttle, ({ throttle: routeThrottle, details: route }, limits) => {
       const cache = stage.cache && route.cache;
-      if (!cache && !route.throttle && !(stage.cache && route.uncachedByDefault)) continue;
-      settings.push({
+      if (!cache && !routeThrottle && !(stage.cache && route.uncachedByDefault)) return undefined;
+      return {
         httpMethod: route.method === 'ANY' ? '*' : route.method,
         resourcePath: route.path === '/' ? '/' : '/' + route.path.replace(/\//g, '~1'),
         ...base,
-        throttlingRateLimit: route.throttle?.rateLimit ?? throttle.rateLimit,
-        throttlingBurstLimit: route.throttle?.burstLimit ?? throttle.burstLimit,
+        throttlingRateLimit: limits.rateLimit,
+        throttlingBurstLimit: limits.burstLimit,
         cachingEnabled: stage.cache ? cache?.enabled ?? (route.method === 'GET' && !route.uncachedByDefault) : undefined,
         cacheTtlInSeconds: stage.cache ? cache?.ttl?.toSeconds() ?? cacheTtl : undefined,
         cacheDataEncrypted: stage.cache ? true : undefined,
-      });
-    }
+      };
+    }));
     return settings;
   }
 
@@ -908,15 +869,8 @@ export class RestGateway extends RestGatewayBase {
   }
 
   private validateModel(): string[] {
-    const errors: string[] = [];
-    errors.push(...undefinedStageVariableErrors(this.node.findAll()
-      .filter((c): c is apigateway.CfnMethod => c instanceof apigateway.CfnMethod)
-      .map(m => ({ path: m.node.path, uri: (m.integration as apigateway.CfnMethod.IntegrationProperty | undefined)?.uri })), this.aliasSettings));
-    const path = this.node.path;
-    if (this.routes.size === 0) {
-      errors.push(`${path}: a RestGateway needs at least one route (addRoute); API Gateway cannot deploy an API without methods`);
-    }
-    return errors;
+    return this.core.modelErrors(c => c instanceof apigateway.CfnMethod ? (c.integration as apigateway.CfnMethod.IntegrationProperty | undefined)?.uri : undefined,
+      'a RestGateway needs at least one route (addRoute); API Gateway cannot deploy an API without methods');
   }
 
   /** Counts against quotas the account can raise: they warn (see common/quotas.ts). */

@@ -15,12 +15,10 @@ import {
   A_CONSTRUCT, A_FUNCTION, A_GRANTEE, DOMAIN, ENDPOINT, MAP_DOMAIN_ARGS, METRIC_ARGS, STAGE_SPEC, THROTTLE, optionalStrings,
   stagesOf,
 } from '../common/input-specs';
-import { restOnlyFeatureViolation } from '../common/rest-only';
+import { restOnlyFeatureViolation } from './rest-only';
 import { v2DescriptionViolation, v2NameViolation, v2UriLengthViolation } from '../common/rules';
 import { WebSocketAuthorization } from './authorization';
 import { WebSocketIntegration } from './integration';
-
-const WEBSOCKET_APIS = 'WebSocket APIs';
 
 const WEBSOCKET_AUTHORIZATION = anInstanceOf(() => WebSocketAuthorization,
   'a WebSocketAuthorization (WebSocketAuthorization.iam(), .lambdaRequest(fn, { identitySources }) or .none())');
@@ -28,7 +26,7 @@ const WEBSOCKET_AUTHORIZATION = anInstanceOf(() => WebSocketAuthorization,
 const WEBSOCKET_INTEGRATION = anIntegration(() => WebSocketIntegration,
   'a WebSocketIntegration (WebSocketIntegration.lambdaFunction(fn), .lambdaAlias(fn), .http(url) or .sqs(queue))');
 
-// REST-only stage options (cache, canary, webAclArn, tracing) are rejected by rejectRestOnlyStageOptions.
+// REST-only stage options (cache, canary, webAclArn, tracing) are rejected by rejectRestOnlyStageOptions (./rest-only).
 const WEBSOCKET_STAGE_SPEC: InputSpec = {
   ...STAGE_SPEC,
   description: aString(d => v2DescriptionViolation(d, 'a stage description')),
@@ -55,9 +53,9 @@ const WEBSOCKET_GATEWAY_PROPS: InputSpec = {
   defaultAuthorization: notHere(`${CONNECT_ONLY} its authorization: addRoute('$connect', integration, { authorization })`),
   apiKeyRequired: notHere(`${CONNECT_ONLY} apiKeyRequired: addRoute('$connect', integration, { apiKeyRequired: true })`),
   apiKeySource: notHere('a WebSocketGateway reads API keys where apiKeySelectionExpression says'),
-  policyStatements: notHere(restOnlyFeatureViolation('a resource policy', WEBSOCKET_APIS)),
-  binaryMediaTypes: notHere(restOnlyFeatureViolation('binary media types', WEBSOCKET_APIS)),
-  minCompressionSize: notHere(restOnlyFeatureViolation('response compression', WEBSOCKET_APIS)),
+  policyStatements: notHere(restOnlyFeatureViolation('a resource policy')),
+  binaryMediaTypes: notHere(restOnlyFeatureViolation('binary media types')),
+  minCompressionSize: notHere(restOnlyFeatureViolation('response compression')),
 };
 
 const WEBSOCKET_ROUTE_OPTIONS = aStruct({
@@ -66,9 +64,9 @@ const WEBSOCKET_ROUTE_OPTIONS = aStruct({
   apiKeyRequired: aBoolean,
   throttle: THROTTLE,
   // Route options of the other gateways that a WebSocket route would silently drop.
-  cache: notHere(restOnlyFeatureViolation('caching', WEBSOCKET_APIS)),
-  requestSchema: notHere(restOnlyFeatureViolation('request validation', WEBSOCKET_APIS)),
-  requestParameters: notHere(restOnlyFeatureViolation('request validation', WEBSOCKET_APIS)),
+  cache: notHere(restOnlyFeatureViolation('caching')),
+  requestSchema: notHere(restOnlyFeatureViolation('request validation')),
+  requestParameters: notHere(restOnlyFeatureViolation('request validation')),
   operationName: notHere('WebSocketGateway routes have no operationName'),
   authorizationScopes: notHere('WebSocket routes have no OAuth scopes; check them in a $connect Lambda authorizer (WebSocketAuthorization.lambdaRequest)'),
 }, 'a WebSocketRouteOptions object');

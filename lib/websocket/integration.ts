@@ -5,9 +5,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { check } from '../common/errors';
-import { stageVariableReference } from '../common/lambda-alias';
+import { validateIntegrationTimeout } from '../common/integration-timeout';
+import { DEFAULT_ALIAS_STAGE_VARIABLE, invokedFunctionArn, lambdaInvocationTargets, lambdaInvocationUri } from '../common/lambda-invocation';
 import { StageVariableInvocation } from '../common/stage';
-import { integrationTimeoutViolation } from '../common/rules';
 import { checkWebSocketFactoryInput } from './input';
 
 /** WebSocket integrations time out after at most 29 s, a limit no quota increase lifts (rule 10). */
@@ -108,7 +108,7 @@ export abstract class WebSocketIntegration {
    */
   public static lambdaAlias(handler: lambda.IFunction, options: WebSocketLambdaAliasIntegrationOptions = {}): WebSocketIntegration {
     checkWebSocketFactoryInput('WebSocketIntegration.lambdaAlias', { handler, options });
-    return new LambdaWebSocketIntegration(handler, options, options.stageVariable ?? 'lambdaAlias');
+    return new LambdaWebSocketIntegration(handler, options, options.stageVariable ?? DEFAULT_ALIAS_STAGE_VARIABLE);
   }
 
   /** An HTTP proxy integration: each message is sent to the URL. */
@@ -132,11 +132,7 @@ export abstract class WebSocketIntegration {
 
 /** Validates a WebSocket integration timeout (rule 10) and returns it. */
 export function validateWebSocketTimeout(options: WebSocketIntegrationBindOptions, timeout: Duration | undefined): Duration | undefined {
-  if (timeout === undefined || Token.isUnresolved(timeout.toMilliseconds({ integral: false }))) return timeout;
-  const ms = timeout.toMilliseconds({ integral: false });
-  check(options.scope, `route '${options.routeKey}' integration timeout`, `${ms} ms`,
-    integrationTimeoutViolation(ms, WEBSOCKET_MAX_TIMEOUT_MS, 'WebSocket APIs'));
-  return timeout;
+  return validateIntegrationTimeout(options.scope, options.routeKey, timeout, { maxMs: WEBSOCKET_MAX_TIMEOUT_MS, appliesTo: 'WebSocket APIs' });
 }
 
 /** The aws-cdk-lib integration of a Lambda proxy, without the per-route permission. */
@@ -146,10 +142,9 @@ class LambdaProxyRouteIntegration extends apigwv2.WebSocketRouteIntegration {
   }
 
   public bind(options: apigwv2.WebSocketRouteIntegrationBindOptions): apigwv2.WebSocketRouteIntegrationConfig {
-    const stack = Stack.of(options.route);
     return {
       type: apigwv2.WebSocketIntegrationType.AWS_PROXY,
-      uri: `arn:${stack.partition}:apigateway:${stack.region}:lambda:path/2015-03-31/functions/${this.handler.functionArn}${this.stageVariable ? `:${stageVariableReference(this.stageVariable)}` : ''}/invocations`,
+      uri: lambdaInvocationUri(options.route, invokedFunctionArn(this.handler, this.stageVariable)),
       timeout: this.timeout,
     };
   }
@@ -165,8 +160,7 @@ class LambdaWebSocketIntegration extends WebSocketIntegration {
     const timeout = validateWebSocketTimeout(options, this.options.timeout);
     return {
       integration: new LambdaProxyRouteIntegration(this.handler, timeout, this.stageVariable),
-      invokedFunctions: this.stageVariable ? undefined : [this.handler],
-      stageVariableInvocations: this.stageVariable ? [{ handler: this.handler, stageVariable: this.stageVariable }] : undefined,
+      ...lambdaInvocationTargets(this.handler, this.stageVariable),
       proxy: true,
     };
   }

@@ -1,38 +1,51 @@
-import { ArnFormat, Lazy, Resource, Stack } from 'aws-cdk-lib';
+import { Resource, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct, IConstruct } from 'constructs';
-import { GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions, mapOntoDomain, resolveDomainStage, v2ApiSecurityPolicyViolation, domainBaseOptions } from '../common/domain';
-import { AccessLogKind, resolveAccessLogs } from '../common/access-logs';
+import { AccessLogKind } from '../common/access-logs';
 import { acknowledgeRule } from '../common/compliance';
 import { GatewayCorsOptions } from '../common/cors';
+import { GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions } from '../common/domain';
 import { EndpointKind, GatewayEndpoint } from '../common/endpoint';
 import { check, warn } from '../common/errors';
-import { checkArgs } from '../common/input';
+import { executeApiArn, grantExecuteApi } from '../common/execute-api';
+import { requireAccountLoggingRoleForStages } from '../common/execution-logging';
 import { findingResourceName } from '../common/finding-ids';
-import { requireAccountLoggingRole, writesExecutionLogs } from '../common/execution-logging';
-import { NamedMap } from '../common/named-map';
-import { RouteSettingsOrder } from '../common/ordering';
-import { StageAliasSettings, addAliasTrafficShifting, bindStageVariableInvocations, stageVariablesWithAliases, undefinedStageVariableErrors } from '../common/lambda-alias';
-import { LambdaInvokePermissions } from '../common/lambda-permissions';
-import { rejectRestOnlyStageOptions } from '../common/rest-only';
+import { GatewayCore } from '../common/gateway-core';
+import { checkArgs } from '../common/input';
+import { addSourceAccount } from '../common/lambda-permissions';
 import { warnAdjustableQuota } from '../common/quotas';
+import { RouteSettings, stageThrottleLimits } from '../common/route-settings';
 import { GatewayStageOptions, validateStageOptions, validateUniqueStageNames } from '../common/stage';
-import { DEFAULT_STAGE_THROTTLE, ThrottleSettings, validateThrottle } from '../common/throttle';
+import { StageMetricSpec } from '../common/stage-metrics';
+import { ThrottleSettings, validateThrottle } from '../common/throttle';
 import { UsagePlanRegistry } from '../common/usage-plan-registry';
+import { addV2CustomDomain, mapV2Domain } from '../common/v2-domain';
+import { v2IntegrationUri, v2StageProps } from '../common/v2-stage';
 import { GatewayApiKeyOptions, GatewayUsagePlanOptions, UsagePlanStageOptions } from '../common/usage-plans';
 import { WebSocketAuthorization, WebSocketAuthorizationKind } from './authorization';
 import { WebSocketIntegration, WebSocketIntegrationConfig } from './integration';
 import { WEBSOCKET_METHOD_ARGS, checkWebSocketGatewayInput, checkWebSocketIntegrationConfig, checkWebSocketRouteInput } from './input';
+import { rejectRestOnlyStageOptions } from './rest-only';
 import {
   CONNECT_ROUTE_KEY, DEFAULT_ROUTE_SELECTION_EXPRESSION, routeSelectionExpressionViolation, webSocketRouteKeyViolation,
 } from './route-key';
 
 /** WebSocket API quota: stages per API (rule 14). */
 const MAX_WEBSOCKET_STAGES = 10;
+
+/** WebSocket stage metrics, counted as sums unless the caller says otherwise. */
+const WEBSOCKET_METRICS: { [name: string]: StageMetricSpec } = {
+  connectCount: { metricName: 'ConnectCount', statistic: 'Sum' },
+  messageCount: { metricName: 'MessageCount', statistic: 'Sum' },
+  integrationError: { metricName: 'IntegrationError', statistic: 'Sum' },
+  clientError: { metricName: 'ClientError', statistic: 'Sum' },
+  executionError: { metricName: 'ExecutionError', statistic: 'Sum' },
+  integrationLatency: { metricName: 'IntegrationLatency' },
+};
 
 /** One stage of a WebSocketGateway. */
 export interface WebSocketStageOptions extends GatewayStageOptions {
@@ -171,12 +184,7 @@ abstract class WebSocketGatewayBase extends Resource implements IWebSocketGatewa
 
   public arnForExecuteApi(routeKey: string = '*', stageName: string = '*'): string {
     checkArgs(this, { routeKey, stageName }, WEBSOCKET_METHOD_ARGS.arnForExecuteApi, 'arnForExecuteApi');
-    return Stack.of(this).formatArn({
-      service: 'execute-api',
-      resource: this.apiId,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-      resourceName: `${stageName}/${routeKey}`,
-    });
+    return executeApiArn(this, this.apiId, `${stageName}/${routeKey}`);
   }
 
   public urlForStage(stageName: string): string {
@@ -194,7 +202,7 @@ abstract class WebSocketGatewayBase extends Resource implements IWebSocketGatewa
   public grantManageConnections(grantee: iam.IGrantable, stageName: string = '*'): iam.Grant {
     checkArgs(this, { grantee, stageName }, WEBSOCKET_METHOD_ARGS.grantManageConnections, 'grantManageConnections');
     const arn = this.arnForExecuteApi('POST/@connections/*', stageName);
-    const grant = iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:ManageConnections'], resourceArns: [arn] });
+    const grant = grantExecuteApi(grantee, 'execute-api:ManageConnections', arn);
     if (Construct.isConstruct(grantee)) {
       acknowledgeRule(grantee, `AwsSolutions-IAM5[Resource::${findingResourceName(this, arn)}]`,
         'API Gateway creates connection ids at run time, so a backend that answers or broadcasts to clients must be able to post to '
@@ -205,11 +213,7 @@ abstract class WebSocketGatewayBase extends Resource implements IWebSocketGatewa
 
   public grantConnect(grantee: iam.IGrantable, stageName: string = '*'): iam.Grant {
     checkArgs(this, { grantee, stageName }, WEBSOCKET_METHOD_ARGS.grantConnect, 'grantConnect');
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions: ['execute-api:Invoke'],
-      resourceArns: [this.arnForExecuteApi(CONNECT_ROUTE_KEY, stageName)],
-    });
+    return grantExecuteApi(grantee, 'execute-api:Invoke', this.arnForExecuteApi(CONNECT_ROUTE_KEY, stageName));
   }
 }
 
@@ -248,16 +252,12 @@ export class WebSocketGateway extends WebSocketGatewayBase {
   /** The route selection expression. */
   public readonly routeSelectionExpression: string;
 
-  private readonly stageMap = NamedMap.stages<apigwv2.WebSocketStage>();
-  private readonly routes = NamedMap.routes<apigwv2.WebSocketRoute>();
-  private readonly routeThrottles = new Map<string, ThrottleSettings>();
-  private readonly routeSettingsOrder = new RouteSettingsOrder();
+  private readonly core = new GatewayCore<apigwv2.WebSocketStage, apigwv2.WebSocketRoute>(this,
+    stageName => executeApiArn(this, this.apiId, `${stageName}/*`));
+  private readonly routeSettings = new RouteSettings<undefined>();
   private readonly integrations = new Map<WebSocketIntegration, BoundIntegration>();
   private readonly usagePlanRegistry = new UsagePlanRegistry(this);
   private anyRouteRequiresKey = false;
-  private readonly aliasSettings: StageAliasSettings[] = [];
-  private readonly permissions: LambdaInvokePermissions;
-  private routeScope?: Construct;
 
   constructor(scope: Construct, id: string, props: WebSocketGatewayProps = {}) {
     super(scope, id);
@@ -290,51 +290,43 @@ export class WebSocketGateway extends WebSocketGatewayBase {
       (this.webSocketApi.node.defaultChild as apigwv2.CfnApi).disableExecuteApiEndpoint = true;
     }
 
-    this.permissions = new LambdaInvokePermissions(this, stageName => this.arnForExecuteApi('*', stageName));
     for (const stage of stages) {
       this.addStage(stage);
     }
 
     if (props.domain) {
-      check(this, 'domain.securityPolicy', props.domain.securityPolicy, v2ApiSecurityPolicyViolation(props.domain.securityPolicy, 'WebSocket API'));
-      resolveDomainStage(this, 'domain.stageName', this.stageNames, props.domain.stageName);
-      this.customDomain = new GatewayDomain(this, 'CustomDomain', domainBaseOptions(props.domain));
-      this.mapDomain(this.customDomain, { basePath: props.domain.basePath, stageName: props.domain.stageName });
+      this.customDomain = addV2CustomDomain(this, this.stageNames, 'WebSocket API', props.domain, (d, o) => this.mapDomain(d, o));
     }
 
     this.node.addValidation({ validate: () => this.validateModel() });
     this.usagePlanRegistry.warnWhenNoRouteRequiresKey(() => this.anyRouteRequiresKey, '\'$connect\' route');
-    requireAccountLoggingRole(this, () => stages
-      .filter(s => writesExecutionLogs(s.executionLogLevel, s.dataTrace))
-      .map(s => ({ stageName: s.stageName, stage: this.stage(s.stageName) })));
+    requireAccountLoggingRoleForStages(this, stages, name => this.stage(name));
   }
 
   /** The names of the stages, in the order given. */
   public get stageNames(): string[] {
-    return this.stageMap.names;
+    return this.core.stages.names;
   }
 
   /** The `wss://` URL of the first stage. */
   public get url(): string {
-    return this.urlForStage(this.stageNames[0]);
+    return this.urlForStage(this.core.stages.firstName);
   }
 
   /** The `https://` callback URL (for `@connections` calls) of the first stage. */
   public get callbackUrl(): string {
-    return this.callbackUrlForStage(this.stageNames[0]);
+    return this.callbackUrlForStage(this.core.stages.firstName);
   }
 
   /** Serves a stage under a base path of a regional GatewayDomain (shared by several APIs or stages). */
   public mapDomain(domain: GatewayDomain, options: GatewayDomainMappingOptions = {}): void {
     checkArgs(this, { domain, options }, WEBSOCKET_METHOD_ARGS.mapDomain, 'mapDomain');
-    check(this, 'mapDomain', domain.securityPolicy, v2ApiSecurityPolicyViolation(domain.securityPolicy, 'WebSocket API'));
-    const stageName = resolveDomainStage(this, 'mapDomain stageName', this.stageNames, options.stageName);
-    mapOntoDomain(this, domain, this.apiId, this.stage(stageName), stageName, options.basePath);
+    mapV2Domain(this, this.core.stages, this.apiId, 'WebSocket API', domain, options);
   }
 
   /** The aws-cdk-lib stage of the given name. */
   public stage(stageName: string): apigwv2.WebSocketStage {
-    return this.stageMap.require(this, 'stageName', stageName);
+    return this.core.stages.get(stageName);
   }
 
   /** The `wss://` URL clients connect to on a stage. */
@@ -364,7 +356,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
     const registered = this.usagePlanRegistry.addPlan(name, options, () => {
       const stages: UsagePlanStageOptions[] = options.stages ?? this.stageNames.map(stageName => ({ stageName }));
       const apiStages = stages.map((stageOptions, i) => {
-        const stage = this.stageMap.require(this, `${prop}.stages[${i}].stageName`, stageOptions.stageName);
+        const stage = this.core.stages.require(`${prop}.stages[${i}].stageName`, stageOptions.stageName);
         check(this, `${prop}.stages[${i}].routeThrottles`, stageOptions.routeThrottles,
           stageOptions.routeThrottles ? 'per-route throttles in a usage plan exist for REST methods only; give the WebSocket route a throttle instead' : undefined);
         return { api: this.webSocketApi, stage };
@@ -417,7 +409,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
   public addRoute(routeKey: string, integration: WebSocketIntegration, options: WebSocketRouteOptions = {}): apigwv2.WebSocketRoute {
     checkWebSocketRouteInput(this, routeKey, integration, options);
     check(this, 'routeKey', routeKey, webSocketRouteKeyViolation(routeKey));
-    check(this, 'routeKey', routeKey, this.routes.has(routeKey) ? 'this route was already added' : undefined);
+    this.core.routes.claim(routeKey);
     const isConnect = routeKey === CONNECT_ROUTE_KEY;
     const prop = `route '${routeKey}'`;
     check(this, `${prop} authorization`, options.authorization?.kind,
@@ -428,23 +420,20 @@ export class WebSocketGateway extends WebSocketGatewayBase {
       !isConnect && options.apiKeyRequired ? 'API Gateway checks the API keys of a WebSocket API when the connection is made: require them on \'$connect\'' : undefined);
     validateThrottle(this, `${prop} throttle`, options.throttle);
 
-    this.routeScope ??= new Construct(this, 'Routes');
+    const routeScope = this.core.routes.scope;
     const authorization = isConnect ? options.authorization ?? WebSocketAuthorization.iam() : WebSocketAuthorization.none();
     const authorizer = authorization._bind(this, `${prop} authorization`);
 
     let bound = this.integrations.get(integration);
     if (!bound) {
-      const integrationScope = new Construct(this.routeScope, `Integration-${routeKey}`);
+      const integrationScope = new Construct(routeScope, `Integration-${routeKey}`);
       bound = { config: integration.bind({ scope: integrationScope, routeKey }) };
       checkWebSocketIntegrationConfig(this, routeKey, bound.config);
       this.integrations.set(integration, bound);
-      for (const fn of bound.config.invokedFunctions ?? []) {
-        this.permissions.addFunction(fn);
-      }
-      bindStageVariableInvocations(this, routeKey, bound.config.stageVariableInvocations, this.aliasSettings, this.permissions);
+      this.core.bindInvocations(routeKey, bound.config);
     }
 
-    const route = new apigwv2.WebSocketRoute(this.routeScope, routeKey, {
+    const route = new apigwv2.WebSocketRoute(routeScope, routeKey, {
       webSocketApi: this.webSocketApi,
       routeKey,
       integration: bound.config.integration,
@@ -466,27 +455,26 @@ export class WebSocketGateway extends WebSocketGatewayBase {
       acknowledgeRule(route, 'AwsSolutions-APIG4', reason);
       acknowledgeRule(route, 'cdk-validator-cfnguard::api_gw_v2_authorization_type_configured_check', reason);
     }
-    this.routes.set(routeKey, route);
+    this.core.routes.add(routeKey, route);
     if (options.throttle) {
-      this.routeThrottles.set(routeKey, options.throttle);
-      this.routeSettingsOrder.addRoute(route);
+      this.routeSettings.add({ routeKey, throttle: options.throttle, details: undefined }, route);
     }
     return route;
   }
 
   /** The aws-cdk-lib route of a key added with addRoute. */
   public route(routeKey: string): apigwv2.WebSocketRoute {
-    return this.routes.require(this, 'routeKey', routeKey);
+    return this.core.routes.get(routeKey);
   }
 
   /** The route keys added so far. */
   public get routeKeys(): string[] {
-    return this.routes.names;
+    return this.core.routes.keys;
   }
 
   /** How many Lambda permissions the gateway created (one per function per stage). */
   public get lambdaPermissionCount(): number {
-    return this.permissions.count;
+    return this.core.lambdaPermissionCount;
   }
 
   /**
@@ -494,66 +482,52 @@ export class WebSocketGateway extends WebSocketGatewayBase {
    * `ExecutionError`, `IntegrationLatency`.
    */
   public metric(metricName: string, stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    checkArgs(this, { metricName, stageName, props }, WEBSOCKET_METHOD_ARGS.metric, 'metric');
-    return this.stage(stageName).metric(metricName, props);
+    return this.core.metric(stageName, { metricName }, props);
   }
 
   /** Connection requests to `$connect` on a stage. */
   public metricConnectCount(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('ConnectCount', stageName, { statistic: 'Sum', ...props });
+    return this.core.metric(stageName, WEBSOCKET_METRICS.connectCount, props);
   }
 
   /** Messages sent to and from clients on a stage. */
   public metricMessageCount(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('MessageCount', stageName, { statistic: 'Sum', ...props });
+    return this.core.metric(stageName, WEBSOCKET_METRICS.messageCount, props);
   }
 
   /** Requests whose integration answered with an error, on a stage. */
   public metricIntegrationError(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('IntegrationError', stageName, { statistic: 'Sum', ...props });
+    return this.core.metric(stageName, WEBSOCKET_METRICS.integrationError, props);
   }
 
   /** Requests API Gateway answered with a 4XX before calling the integration, on a stage. */
   public metricClientError(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('ClientError', stageName, { statistic: 'Sum', ...props });
+    return this.core.metric(stageName, WEBSOCKET_METRICS.clientError, props);
   }
 
   /** Errors while calling the integration, on a stage. */
   public metricExecutionError(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('ExecutionError', stageName, { statistic: 'Sum', ...props });
+    return this.core.metric(stageName, WEBSOCKET_METRICS.executionError, props);
   }
 
   /** Backend latency of a stage. */
   public metricIntegrationLatency(stageName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('IntegrationLatency', stageName, props);
+    return this.core.metric(stageName, WEBSOCKET_METRICS.integrationLatency, props);
   }
 
   private validateStage(prop: string, stage: WebSocketStageOptions): void {
     validateStageOptions(this, prop, stage, false);
-    rejectRestOnlyStageOptions(this, prop, stage, 'WebSocket APIs', ['executionLogLevel', 'dataTrace']);
+    rejectRestOnlyStageOptions(this, prop, stage);
     if (stage.dataTrace) {
       warn(this, 'dataTrace', `${prop}.dataTrace is on: full messages, including secrets and personal data, go to the execution logs.`);
     }
   }
 
   private addStage(options: WebSocketStageOptions): void {
-    const logs = resolveAccessLogs(this, `AccessLogs-${options.stageName}`, `stages '${options.stageName}' accessLogs`,
-      AccessLogKind.WEBSOCKET, options.accessLogs);
-    const throttle = { ...DEFAULT_STAGE_THROTTLE, ...options.throttle };
     const stage = new apigwv2.WebSocketStage(this, `Stage-${options.stageName}`, {
       webSocketApi: this.webSocketApi,
-      stageName: options.stageName,
-      description: options.description,
-      autoDeploy: options.autoDeploy ?? true,
-      stageVariables: stageVariablesWithAliases(this, `stages '${options.stageName}'`, options.variables, options.lambdaAliases),
-      throttle,
-      detailedMetricsEnabled: options.detailedMetrics ?? true,
-      accessLogSettings: logs ? {
-        destination: new apigwv2.LogGroupLogDestination(logs.logGroup),
-        format: apigateway.AccessLogFormat.custom(logs.format),
-      } : undefined,
+      ...v2StageProps(this, options, AccessLogKind.WEBSOCKET),
     });
-    const cfn = stage.node.defaultChild as apigwv2.CfnStage;
     // The WebSocketStage L2 sets only throttling and detailed metrics; the execution logging level,
     // data trace and per-route settings exist only on the L1 CfnStage.
     const base = {
@@ -561,37 +535,25 @@ export class WebSocketGateway extends WebSocketGatewayBase {
       dataTraceEnabled: options.dataTrace ?? false,
       detailedMetricsEnabled: options.detailedMetrics ?? true,
     };
-    cfn.defaultRouteSettings = { ...base, throttlingRateLimit: throttle.rateLimit, throttlingBurstLimit: throttle.burstLimit };
-    cfn.routeSettings = Lazy.any({
-      produce: () => {
-        if (this.routeThrottles.size === 0) return undefined;
-        // RouteSettings is a JSON map in CloudFormation: its keys are written as the service expects.
-        const settings: { [routeKey: string]: { [name: string]: unknown } } = {};
-        for (const [routeKey, routeThrottle] of this.routeThrottles) {
-          settings[routeKey] = {
-            LoggingLevel: base.loggingLevel,
-            DataTraceEnabled: base.dataTraceEnabled,
-            DetailedMetricsEnabled: base.detailedMetricsEnabled,
-            ThrottlingRateLimit: routeThrottle.rateLimit ?? throttle.rateLimit,
-            ThrottlingBurstLimit: routeThrottle.burstLimit ?? throttle.burstLimit,
-          };
-        }
-        return settings;
-      },
-    });
-    this.stageMap.set(options.stageName, stage);
-    this.routeSettingsOrder.addStage(stage);
-    this.permissions.addStage(options.stageName);
-    const aliasProp = `stages '${options.stageName}'`;
-    this.aliasSettings.push({ stageName: options.stageName, prop: aliasProp, variables: options.variables, lambdaAliases: options.lambdaAliases });
-    addAliasTrafficShifting(this, aliasProp, options.stageName, options.lambdaAliases, options.aliasTrafficShifting);
+    const throttle = stageThrottleLimits(options.throttle);
+    (stage.node.defaultChild as apigwv2.CfnStage).defaultRouteSettings = {
+      ...base, throttlingRateLimit: throttle.rateLimit, throttlingBurstLimit: throttle.burstLimit,
+    };
+    this.routeSettings.attachToV2Stage(stage, options.throttle, limits => ({
+      LoggingLevel: base.loggingLevel,
+      DataTraceEnabled: base.dataTraceEnabled,
+      DetailedMetricsEnabled: base.detailedMetricsEnabled,
+      ThrottlingRateLimit: limits.rateLimit,
+      ThrottlingBurstLimit: limits.burstLimit,
+    }));
+    this.core.stages.add(options, stage);
   }
 
   private addIntegrationResponse(bound: BoundIntegration, routeKey: string): void {
     const integrationId = bound.integrationId;
     if (integrationId === undefined) return;
     const id = `IntegrationResponse-${routeKey}`;
-    const scope = this.routeScope!;
+    const scope = this.core.routes.scope;
     if (scope.node.tryFindChild(id)) return;
     // A two-way route of a non-proxy integration passes the backend's answer on only through an
     // integration response; aws-cdk-lib has no L2 for it.
@@ -608,20 +570,16 @@ export class WebSocketGateway extends WebSocketGatewayBase {
    */
   private addSourceAccountToAuthorizerPermissions(): void {
     for (const child of this.webSocketApi.node.children) {
-      if (child instanceof lambda.CfnPermission && child.sourceAccount === undefined) {
-        child.sourceAccount = Stack.of(this).account;
+      if (child instanceof lambda.CfnPermission) {
+        addSourceAccount(child, this);
       }
     }
   }
 
   private validateModel(): string[] {
-    const errors: string[] = [];
-    errors.push(...undefinedStageVariableErrors(this.node.findAll()
-      .filter((c): c is apigwv2.CfnIntegration => c instanceof apigwv2.CfnIntegration)
-      .map(i => ({ path: i.node.path, uri: i.integrationUri })), this.aliasSettings));
-    if (this.routes.size === 0) {
-      errors.push(`${this.node.path}: a WebSocketGateway needs at least one route (addRoute); API Gateway cannot deploy an API without routes`);
-    } else if (!this.routes.has(CONNECT_ROUTE_KEY)) {
+    const errors = this.core.modelErrors(v2IntegrationUri,
+      'a WebSocketGateway needs at least one route (addRoute); API Gateway cannot deploy an API without routes');
+    if (this.core.routes.size > 0 && !this.core.routes.has(CONNECT_ROUTE_KEY)) {
       warn(this, 'noConnectRoute', 'the gateway has no \'$connect\' route, so every connection is accepted without authorization; '
         + 'add a \'$connect\' route (IAM-authorized by default) or acknowledge this warning.');
     }

@@ -9,10 +9,11 @@ import {
   describeType, enumValues, enumViolation, listOf, mapOf, notHere, oneOf, requireValue, required,
 } from '../../lib/common/input';
 import {
-  MAX_HTTP_CORS_MAX_AGE_SECONDS, MAX_MINIMUM_COMPRESSION_SIZE_BYTES, httpCorsMaxAgeViolation, minimumCompressionSizeViolation,
-  restApiNameViolation, v2AuthorizationScopeViolation, v2DescriptionViolation, v2NameViolation, v2ServerNameViolation, v2UriLengthViolation,
+  v2AuthorizationScopeViolation, v2DescriptionViolation, v2NameViolation, v2ServerNameViolation, v2UriLengthViolation,
 } from '../../lib/common/rules';
+import { MAX_HTTP_CORS_MAX_AGE_SECONDS, httpCorsMaxAgeViolation } from '../../lib/http/rules';
 import { CacheClusterSize } from '../../lib/rest/cache';
+import { MAX_MINIMUM_COMPRESSION_SIZE_BYTES, minimumCompressionSizeViolation, restApiNameViolation } from '../../lib/rest/rules';
 
 function scope(): Construct {
   return new Construct(new Stack(new App(), 'Stack'), 'Api');

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { GatewayEndpoint } from '../../lib/common/endpoint';
 import {
   rejectNonRegionalEndpoint, rejectRestOnlyGatewayProps, rejectRestOnlyRouteOptions, rejectRestOnlyStageOptions, restOnlyFeatureViolation,
-} from '../../lib/common/rest-only';
+} from '../../lib/http/rest-only';
 
 function scope(): Construct {
   return new Construct(new Stack(new App(), 'Stack'), 'Gw');

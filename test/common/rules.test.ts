@@ -1,5 +1,8 @@
 import { Token } from 'aws-cdk-lib';
-import * as rules from '../../lib/common/rules';
+import * as commonRules from '../../lib/common/rules';
+import * as restRules from '../../lib/rest/rules';
+
+const rules = { ...commonRules, ...restRules };
 
 describe('stage names (rule 5)', () => {
   test.each(['prod', 'dev_1', 'v-2', 'A'.repeat(128)])('accepts %s', name => {

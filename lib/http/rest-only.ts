@@ -1,14 +1,17 @@
 /**
- * Features API Gateway offers only on REST APIs (rule 21). An HttpGateway or WebSocketGateway
- * asked for one rejects it by name and points to RestGateway, rather than silently dropping it.
+ * Features API Gateway offers only on REST APIs (rule 21) that an HttpGateway is asked for: it
+ * rejects each by name and points to RestGateway, rather than silently dropping it.
  */
 import { IConstruct } from 'constructs';
-import { EndpointKind, GatewayEndpoint } from './endpoint';
-import { GatewayValidationError } from './errors';
+import { EndpointKind, GatewayEndpoint } from '../common/endpoint';
+import { GatewayValidationError } from '../common/errors';
+import { FeatureHome, FeatureTable, missingFeatureViolation, rejectMissingFeatures } from '../common/missing-features';
+
+const REST: FeatureHome = { apiKind: 'REST API', gateway: 'RestGateway' };
 
 /** The rule text for a REST-only feature asked of another API kind (default: HTTP APIs). */
 export function restOnlyFeatureViolation(feature: string, apiKind: string = 'HTTP APIs'): string {
-  return `${feature} is a REST API feature that ${apiKind} do not have; use RestGateway for it`;
+  return missingFeatureViolation(feature, apiKind, REST);
 }
 
 /** Throws the error for a REST-only feature. */
@@ -17,7 +20,7 @@ export function rejectRestOnlyFeature(scope: IConstruct, prop: string, value: un
 }
 
 /** REST stage options an HTTP stage does not have, and the feature each one is. */
-const REST_ONLY_STAGE_OPTIONS: { [prop: string]: string } = {
+const REST_ONLY_STAGE_OPTIONS: FeatureTable = {
   cache: 'caching',
   canary: 'a canary deployment (shift traffic between versions with the stage\'s lambdaAliases and aliasTrafficShifting instead)',
   webAclArn: 'AWS WAF',
@@ -27,7 +30,7 @@ const REST_ONLY_STAGE_OPTIONS: { [prop: string]: string } = {
 };
 
 /** REST route options an HTTP route does not have. */
-const REST_ONLY_ROUTE_OPTIONS: { [prop: string]: string } = {
+const REST_ONLY_ROUTE_OPTIONS: FeatureTable = {
   cache: 'caching',
   apiKeyRequired: 'an API key',
   requestSchema: 'request validation',
@@ -35,39 +38,28 @@ const REST_ONLY_ROUTE_OPTIONS: { [prop: string]: string } = {
 };
 
 /** REST gateway props an HTTP gateway does not have. */
-const REST_ONLY_GATEWAY_PROPS: { [prop: string]: string } = {
+const REST_ONLY_GATEWAY_PROPS: FeatureTable = {
   policyStatements: 'a resource policy',
   binaryMediaTypes: 'binary media types (HTTP APIs pass binary bodies base64-encoded to Lambda)',
   minCompressionSize: 'response compression',
 };
-
-function rejectKeys(scope: IConstruct, prefix: string, options: object | undefined, table: { [prop: string]: string },
-  apiKind?: string, allowed: string[] = []): void {
-  if (!options) return;
-  const record = options as { [prop: string]: unknown };
-  for (const key of Object.keys(table)) {
-    if (record[key] !== undefined && !allowed.includes(key)) {
-      rejectRestOnlyFeature(scope, `${prefix}${key}`, record[key], table[key], apiKind);
-    }
-  }
-}
 
 /**
  * Rejects REST-only options that reached an HTTP gateway at run time (from JavaScript, or from
  * a TypeScript object typed for RestGateway).
  */
 export function rejectRestOnlyStageOptions(scope: IConstruct, prop: string, options: object, apiKind?: string, allowed?: string[]): void {
-  rejectKeys(scope, `${prop}.`, options, REST_ONLY_STAGE_OPTIONS, apiKind, allowed);
+  rejectMissingFeatures(scope, `${prop}.`, options, REST_ONLY_STAGE_OPTIONS, f => restOnlyFeatureViolation(f, apiKind), allowed);
 }
 
 /** Rejects REST-only route options. */
 export function rejectRestOnlyRouteOptions(scope: IConstruct, prop: string, options: object): void {
-  rejectKeys(scope, `${prop}.`, options, REST_ONLY_ROUTE_OPTIONS);
+  rejectMissingFeatures(scope, `${prop}.`, options, REST_ONLY_ROUTE_OPTIONS, f => restOnlyFeatureViolation(f));
 }
 
 /** Rejects REST-only gateway props. */
 export function rejectRestOnlyGatewayProps(scope: IConstruct, props: object): void {
-  rejectKeys(scope, '', props, REST_ONLY_GATEWAY_PROPS);
+  rejectMissingFeatures(scope, '', props, REST_ONLY_GATEWAY_PROPS, f => restOnlyFeatureViolation(f));
 }
 
 /** HTTP APIs are regional only (rule 4): edge-optimized and private endpoints are REST features. */

@@ -1,0 +1,30 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { check, warn } from './errors';
+import { integrationTimeoutViolation } from './rules';
+
+/** An API kind's integration-timeout limits (rule 10), given by its adapter. */
+export interface IntegrationTimeoutLimits {
+  /** The most the API kind allows, in milliseconds. */
+  readonly maxMs: number;
+  /** Who the maximum is for, in the error text, e.g. `HTTP APIs`. */
+  readonly appliesTo: string;
+  /**
+   * Above this the timeout deploys only where the account's quota was raised: a warning.
+   * @default - no such quota
+   */
+  readonly defaultQuotaMs?: number;
+}
+
+/** Validates a route's integration timeout (rule 10) and returns it; a token is not decided. */
+export function validateIntegrationTimeout(scope: IConstruct, routeKey: string, timeout: Duration | undefined,
+  limits: IntegrationTimeoutLimits): Duration | undefined {
+  if (timeout === undefined || Token.isUnresolved(timeout.toMilliseconds({ integral: false }))) return timeout;
+  const ms = timeout.toMilliseconds({ integral: false });
+  check(scope, `route '${routeKey}' integration timeout`, `${ms} ms`, integrationTimeoutViolation(ms, limits.maxMs, limits.appliesTo));
+  if (limits.defaultQuotaMs !== undefined && ms > limits.defaultQuotaMs) {
+    warn(scope, 'timeoutAboveDefaultQuota',
+      `route '${routeKey}' integration timeout ${ms} ms exceeds ${limits.defaultQuotaMs / 1000} s; it deploys only if the account's integration-timeout quota was raised for this region.`);
+  }
+  return timeout;
+}

@@ -1,0 +1,30 @@
+/**
+ * Custom domains of HTTP and WebSocket APIs: regional, TLS_1_2 only, and always a GatewayDomain
+ * mapped onto one stage (the gateway's own `domain`, or a shared one through `mapDomain`).
+ */
+import { Construct, IConstruct } from 'constructs';
+import {
+  GatewayDomain, GatewayDomainMappingOptions, GatewayDomainOptions, domainBaseOptions, resolveDomainStage, v2ApiSecurityPolicyViolation,
+} from './domain';
+import { check } from './errors';
+import { StageRegistry } from './stage-registry';
+
+/** Maps a stage onto a shared GatewayDomain, whose security policy the API kind must offer. */
+export function mapV2Domain(gateway: IConstruct, stages: StageRegistry<IConstruct>, apiId: string, apiKind: string,
+  domain: GatewayDomain, options: GatewayDomainMappingOptions): void {
+  check(gateway, 'mapDomain', domain.securityPolicy, v2ApiSecurityPolicyViolation(domain.securityPolicy, apiKind));
+  stages.mapDomain(domain, options, apiId);
+}
+
+/**
+ * The gateway's own custom domain (`domain` prop): a GatewayDomain `CustomDomain`, mapped with the
+ * gateway's `mapDomain`.
+ */
+export function addV2CustomDomain(gateway: Construct, stageNames: string[], apiKind: string, options: GatewayDomainOptions,
+  mapDomain: (domain: GatewayDomain, mapping: GatewayDomainMappingOptions) => void): GatewayDomain {
+  check(gateway, 'domain.securityPolicy', options.securityPolicy, v2ApiSecurityPolicyViolation(options.securityPolicy, apiKind));
+  resolveDomainStage(gateway, 'domain.stageName', stageNames, options.stageName);
+  const domain = new GatewayDomain(gateway, 'CustomDomain', domainBaseOptions(options));
+  mapDomain(domain, { basePath: options.basePath, stageName: options.stageName });
+  return domain;
+}
