@@ -19,3 +19,4 @@ export * from './http/http-gateway';
 export * from './common/domain';
 export { GatewayValidationError } from './common/errors';
 export { SnapshotTemplate, SnapshotTemplateOptions } from './testing/snapshot';
+export { GatewayGrantInvokeOptions } from './common/grant-options';
