@@ -20,3 +20,4 @@ export * from './common/domain';
 export { GatewayValidationError } from './common/errors';
 export { SnapshotTemplate, SnapshotTemplateOptions } from './testing/snapshot';
 export { GatewayGrantInvokeOptions } from './common/grant-options';
+export { GatewayLogEncryption } from './common/log-encryption';

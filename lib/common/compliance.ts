@@ -53,3 +53,23 @@ function acknowledgeNagRule(scope: IConstruct, id: string, reason: string): void
   acknowledged[id] = reason;
   scope.node.addMetadata(key, acknowledged);
 }
+
+/**
+ * Compliance helpers for every language (the free function `acknowledgeRule` is TypeScript-only).
+ */
+export class GatewayCompliance {
+  /**
+   * Acknowledges a compliance finding on a construct with a written reason: cdk-nag ids
+   * (`AwsSolutions-APIG4`, `AwsSolutions-IAM5[Resource::...]`) for that construct, cfn-guard ids
+   * (`cdk-validator-cfnguard::rule_name`) for that construct's path only (aws-cdk-lib would apply
+   * them to the whole app).
+   * @param scope the construct whose finding is acknowledged (and, for cfn-guard, those below it)
+   * @param id the finding id
+   * @param reason why the finding is acceptable here
+   */
+  public static acknowledgeRule(scope: IConstruct, id: string, reason: string): void {
+    acknowledgeRule(scope, id, reason);
+  }
+
+  private constructor() {}
+}
