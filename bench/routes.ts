@@ -21,7 +21,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { HttpGateway, HttpGatewayIntegration, RestGateway, RestIntegration } from '../lib';
+import { HttpGateway, HttpIntegration, RestGateway, RestIntegration } from '../lib';
 
 // ---------------------------------------------------------------------------------------------
 // What is compared
@@ -82,7 +82,7 @@ const IMPLEMENTATIONS: ApiKindComparison[] = [
       name: 'HttpGateway',
       build: (stack, fn, n) => {
         const api = new HttpGateway(stack, 'Api', { stages: [{ stageName: 'prod' }] });
-        const integration = HttpGatewayIntegration.lambdaFunction(fn);
+        const integration = HttpIntegration.lambdaFunction(fn);
         for (const key of routeKeys(n)) {
           api.addRoute(key, integration);
         }

@@ -2,7 +2,7 @@ import { Stack, StackProps } from 'aws-cdk-lib';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
 import {
-  GatewayDomain, GatewayEndpoint, HttpGateway, HttpGatewayIntegration, RestGateway, RestIntegration,
+  GatewayDomain, GatewayEndpoint, HttpGateway, HttpIntegration, RestGateway, RestIntegration,
   WebSocketGateway, WebSocketIntegration,
 } from '../lib';
 import { exampleFunction, exampleWebAcl } from './stacks';
@@ -31,7 +31,7 @@ export class DomainsStack extends Stack {
     edge.addRoute('GET /orders', RestIntegration.lambdaFunction(fn));
 
     const http = new HttpGateway(this, 'HttpApi', { domain: { domainName: 'http.example.com', hostedZone } });
-    http.addRoute('GET /orders', HttpGatewayIntegration.lambdaFunction(fn));
+    http.addRoute('GET /orders', HttpIntegration.lambdaFunction(fn));
 
     const ws = new WebSocketGateway(this, 'Chat', { domain: { domainName: 'ws.example.com', hostedZone } });
     ws.addRoute('$connect', WebSocketIntegration.lambdaFunction(fn));

@@ -1,7 +1,7 @@
 import { Stack, StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { HttpAuthorization, HttpGateway, HttpGatewayIntegration } from '../lib';
+import { HttpAuthorization, HttpGateway, HttpIntegration } from '../lib';
 import { exampleFunction } from './stacks';
 
 /**
@@ -43,14 +43,14 @@ export class HttpApiStack extends Stack {
       cors: { allowOrigins: ['https://app.example.com'], allowCredentials: true },
     });
 
-    const ordersIntegration = HttpGatewayIntegration.lambdaFunction(orders);
+    const ordersIntegration = HttpIntegration.lambdaFunction(orders);
     this.gateway.addRoute('GET /orders', ordersIntegration);
     this.gateway.addRoute('GET /orders/{id}', ordersIntegration);
     this.gateway.addRoute('POST /orders', ordersIntegration, {
       authorizationScopes: ['orders/write'],
       throttle: { rateLimit: 20, burstLimit: 40 },
     });
-    this.gateway.addRoute('DELETE /orders/{id}', HttpGatewayIntegration.lambdaFunction(admin), {
+    this.gateway.addRoute('DELETE /orders/{id}', HttpIntegration.lambdaFunction(admin), {
       authorization: HttpAuthorization.iam(),
     });
   }

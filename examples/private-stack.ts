@@ -8,7 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { acknowledgeRule, GatewayEndpoint, logEncryptionKey, RestGateway, RestIntegration } from '../lib';
+import { GatewayCompliance, GatewayEndpoint, GatewayLogEncryption, RestGateway, RestIntegration } from '../lib';
 import { exampleFunction, exampleWebAcl } from './stacks';
 
 /**
@@ -28,7 +28,7 @@ export class PrivateApiStack extends Stack {
     // No public subnets and no NAT: clients and backends are inside the VPC. Flow logs go to a
     // log group kept a year, encrypted with a key that only log services may use.
     // The library's log key (rotation on, usable by CloudWatch Logs, grants only for AWS services).
-    const logsKey = logEncryptionKey(this);
+    const logsKey = GatewayLogEncryption.keyFor(this);
     const vpc = new ec2.Vpc(this, 'Vpc', {
       ipAddresses: ec2.IpAddresses.cidr('10.20.0.0/16'),
       // Explicit zones of the example's region (eu-west-1): `maxAzs` would look the zones up in
@@ -81,8 +81,8 @@ export class PrivateApiStack extends Stack {
     const noServerAccessLogs = 'This bucket holds access logs; logging access to it would need another log bucket, and S3 server '
       + 'access logs cannot be delivered to a bucket encrypted with a KMS key (which Control Tower CT.S3.PR.10 requires). '
       + 'Audit it with CloudTrail data events.';
-    acknowledgeRule(accessLogs, 'AwsSolutions-S1', noServerAccessLogs);
-    acknowledgeRule(accessLogs, 'cdk-validator-cfnguard::s3_bucket_logging_enabled_check', noServerAccessLogs);
+    GatewayCompliance.acknowledgeRule(accessLogs, 'AwsSolutions-S1', noServerAccessLogs);
+    GatewayCompliance.acknowledgeRule(accessLogs, 'cdk-validator-cfnguard::s3_bucket_logging_enabled_check', noServerAccessLogs);
     const nlb = new elbv2.NetworkLoadBalancer(this, 'Backend', {
       vpc,
       internetFacing: false,

@@ -7,7 +7,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import {
-  acknowledgeRule, CacheClusterSize, GatewayAccountLogging, RestAuthorization, RestGateway, RestIntegration,
+  GatewayCompliance, CacheClusterSize, GatewayAccountLogging, RestAuthorization, RestGateway, RestIntegration,
 } from '../lib';
 import { HttpApiStack } from './http-stack';
 import { PrivateApiStack } from './private-stack';
@@ -39,7 +39,7 @@ export function exampleFunction(scope: Construct, id: string): lambda.Function {
     'cdk-validator-cfnguard::lambda_inside_vpc_check': 'Example handler with no private resources to reach; a VPC adds cold-start latency and NAT cost for nothing.',
   };
   for (const [ruleId, reason] of Object.entries(reasons)) {
-    acknowledgeRule(fn, ruleId, reason);
+    GatewayCompliance.acknowledgeRule(fn, ruleId, reason);
   }
   return fn;
 }
@@ -87,7 +87,7 @@ export class RestApiStack extends Stack {
     const partnerKeySecret = new secretsmanager.Secret(this, 'PartnerKey', {
       generateSecretString: { secretStringTemplate: '{}', generateStringKey: 'apiKey', passwordLength: 40, excludePunctuation: true },
     });
-    acknowledgeRule(partnerKeySecret, 'AwsSolutions-SMG4',
+    GatewayCompliance.acknowledgeRule(partnerKeySecret, 'AwsSolutions-SMG4',
       'An API key handed to a partner is rotated by agreement with the partner, not on a schedule.');
 
     this.gateway = new RestGateway(this, 'Orders', {

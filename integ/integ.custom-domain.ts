@@ -8,7 +8,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
-import { HttpAuthorization, HttpGateway, HttpGatewayIntegration, RestAuthorization, RestGateway, RestIntegration } from '../lib';
+import { HttpAuthorization, HttpGateway, HttpIntegration, RestAuthorization, RestGateway, RestIntegration } from '../lib';
 
 const zoneName = process.env.INTEG_ZONE_NAME ?? 'example.com';
 const hostedZoneId = process.env.INTEG_HOSTED_ZONE_ID ?? 'Z0EXAMPLE12345';
@@ -23,7 +23,7 @@ const rest = new RestGateway(stack, 'Rest', {
 rest.addRoute('GET /health', RestIntegration.mock({ responseBody: '{"status":"ok"}' }), { authorization: RestAuthorization.none() });
 
 const http = new HttpGateway(stack, 'Http', { domain: { domainName: `http-integ.${zoneName}`, hostedZone } });
-http.addRoute('GET /health', HttpGatewayIntegration.http('https://checkip.amazonaws.com'), { authorization: HttpAuthorization.none() });
+http.addRoute('GET /health', HttpIntegration.http('https://checkip.amazonaws.com'), { authorization: HttpAuthorization.none() });
 
 const integ = new IntegTest(app, 'CustomDomainTest', { testCases: [stack] });
 integ.assertions.httpApiCall(`https://rest-integ.${zoneName}/orders/health`)

@@ -7,7 +7,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
-import { HttpAuthorization, HttpGateway, HttpGatewayIntegration } from '../lib';
+import { HttpAuthorization, HttpGateway, HttpIntegration } from '../lib';
 
 const app = new App();
 const stack = new Stack(app, 'IntegHttpGateway');
@@ -22,7 +22,7 @@ const handler = new lambda.Function(stack, 'Health', {
 const gateway = new HttpGateway(stack, 'Api', {
   stages: [{ stageName: '$default' }, { stageName: 'prod', throttle: { rateLimit: 100, burstLimit: 200 } }],
 });
-const integration = HttpGatewayIntegration.lambdaFunction(handler);
+const integration = HttpIntegration.lambdaFunction(handler);
 gateway.addRoute('GET /health', integration, { authorization: HttpAuthorization.none() });
 gateway.addRoute('GET /private', integration);
 

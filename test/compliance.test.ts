@@ -2,7 +2,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { buildExampleApp } from '../examples/stacks';
-import { acknowledgeRule, RestAuthorization, RestGateway, RestIntegration } from '../lib';
+import { RestAuthorization, RestGateway, RestIntegration } from '../lib';
+import { acknowledgeRule } from '../lib/common/compliance';
 import { freshApp, synthWithCfnGuard, unacknowledgedGuardFindings } from './support/compliance';
 
 /** A cdk-nag finding (aws-cdk-lib's PolicyViolation, which its package does not export). */

@@ -7,7 +7,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as route53 from 'aws-cdk-lib/aws-route53';
-import { GatewayEndpoint, HttpGateway, HttpGatewayIntegration, RestAuthorization, RestGateway, RestIntegration } from '../lib';
+import { GatewayEndpoint, HttpGateway, HttpIntegration, RestAuthorization, RestGateway, RestIntegration } from '../lib';
 import { GatewayValidationError } from '../lib/common/errors';
 import { SnapshotTemplate } from '../lib/testing/snapshot';
 import { Construct } from 'constructs';
@@ -233,7 +233,7 @@ describe('SnapshotTemplate masking', () => {
     const located = new Stack(app, 'Located', { env: ENV });
     const agnostic = new Stack(app, 'Agnostic');
     for (const stack of [located, agnostic]) {
-      new HttpGateway(stack, 'Api').addRoute('GET /health', HttpGatewayIntegration.http('https://example.com/health'));
+      new HttpGateway(stack, 'Api').addRoute('GET /health', HttpIntegration.http('https://example.com/health'));
     }
 
     // WHEN

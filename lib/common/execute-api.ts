@@ -28,7 +28,7 @@ export interface MethodArnSource extends IConstruct {
   arnForExecuteApi(method?: string, path?: string, stageName?: string): string;
 }
 
-/** What `grantInvoke` is limited to (RestGrantInvokeOptions, HttpGrantInvokeOptions). */
+/** What `grantInvoke` is limited to (GatewayGrantInvokeOptions). */
 export interface RouteGrantOptions {
   readonly routeKey?: string;
   readonly stageName?: string;

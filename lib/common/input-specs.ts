@@ -5,10 +5,11 @@
  */
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { IConstruct } from 'constructs';
 import { GatewayDomain } from './domain';
 import { EndpointKind } from './endpoint';
 import {
-  InputCheck, InputSpec, aBoolean, aDuration, aNumber, aResource, aString, aStruct, anInstanceOf, listOf, mapOf, oneOf, required,
+  InputCheck, InputSpec, aBoolean, aDuration, aNumber, aResource, aString, aStruct, anInstanceOf, checkArgs, listOf, mapOf, oneOf, required,
 } from './input';
 
 /** A lambda.IFunction. */
@@ -156,4 +157,29 @@ export const METRIC_ARGS: InputSpec = {
 /** The arguments of `arnForExecuteApi(...)`: optional strings. */
 export function optionalStrings(...names: string[]): InputSpec {
   return Object.fromEntries(names.map(n => [n, aString()]));
+}
+
+/**
+ * Checks the arguments of a gateway's `addRoute(routeKey, integration, options)`: the route key
+ * and the integration are required, the options match the gateway's route-options struct.
+ */
+export function checkRouteArgs(gateway: IConstruct, routeKey: unknown, integration: unknown, options: unknown,
+  integrationCheck: InputCheck, optionsCheck: InputCheck): void {
+  checkArgs(gateway, { routeKey, integration }, { routeKey: required(aString()), integration: required(integrationCheck) }, 'addRoute');
+  optionsCheck.check(gateway, `route '${routeKey}' options`, options);
+}
+
+/**
+ * Checks what an integration's `bind` returned (a custom integration written in JavaScript may
+ * return anything): the gateway kind's aws-cdk-lib integration object, the invoked functions and
+ * stage-variable invocations every kind shares, and the kind's own members (`extra`).
+ */
+export function checkBindResult(gateway: IConstruct, routeKey: string, config: unknown, integrationCheck: InputCheck,
+  extra: InputSpec, what: string): void {
+  required(aStruct({
+    integration: required(integrationCheck),
+    invokedFunctions: listOf(A_FUNCTION),
+    stageVariableInvocations: listOf(aStruct({ handler: required(A_FUNCTION), stageVariable: required(aString()) }, 'a StageVariableInvocation object')),
+    ...extra,
+  }, what)).check(gateway, `route '${routeKey}' integration.bind() result`, config);
 }

@@ -243,7 +243,7 @@ export function anInstanceOf(cls: () => object, what: string): InputCheck {
 }
 
 /** The integration base classes of the three gateways (see anIntegration). */
-const INTEGRATION_CLASSES = ['RestIntegration', 'HttpGatewayIntegration', 'WebSocketIntegration'];
+const INTEGRATION_CLASSES = ['RestIntegration', 'HttpIntegration', 'WebSocketIntegration'];
 
 /** The name of this library's integration base class that `value` extends, if any. */
 function integrationClassOf(value: object): string | undefined {

@@ -9,7 +9,7 @@ import { countViolation } from './rules';
  * API): stages per API (10), REST resources per API (300), authorizers per API (10), HTTP routes
  * per API (300), the REST resource policy length (8,192 characters) and usage plans per API key
  * (10). API Gateway deploys more once the quota is raised for the API, so exceeding the default
- * warns (shared/AWS-RULES.md: "never block what AWS would allow"). Quotas marked "No" (stage
+ * warns (docs/rules.md: the library never blocks what AWS would allow). Quotas marked "No" (stage
  * variables, JWT audiences, scopes per route, multi-level mappings) stay errors where they are
  * checked.
  */

@@ -1,7 +1,7 @@
 /**
  * API Gateway's rules as pure functions. Each returns the text of the violated rule, or
  * `undefined` when the value is valid (or is a token that cannot be decided at synth time).
- * The numbers refer to the rows of the project's AWS-RULES table.
+ * The numbers refer to the rows of docs/rules.md.
  */
 import { Token } from 'aws-cdk-lib';
 
@@ -111,7 +111,7 @@ export function countViolation(count: number, max: number, what: string): string
  */
 export const MAX_V2_NAME_LENGTH = 128;
 
-/** A v2 name (`httpApiName`, `apiName`, `authorizerName`): 1 to 128 characters. */
+/** A v2 name (`apiName`, `authorizerName`): 1 to 128 characters. */
 export function v2NameViolation(name: string, what: string): string | undefined {
   if (unresolved(name)) return undefined;
   return name.length >= 1 && name.length <= MAX_V2_NAME_LENGTH ? undefined

@@ -86,7 +86,7 @@ export interface GatewayUsagePlanOptions {
   readonly apiKeys?: string[];
 }
 
-/** Validates a quota (rule 12): a positive whole limit and a non-negative whole offset below it. */
+/** Validates a quota (rule 29): a positive whole limit and a non-negative whole offset below it. */
 export function validateQuota(scope: IConstruct, prop: string, quota: UsagePlanQuota | undefined): void {
   if (!quota) return;
   check(scope, `${prop}.limit`, quota.limit,

@@ -23,8 +23,8 @@ export enum HttpAuthorizationKind {
   IAM = 'AWS_IAM',
   /** A JWT authorizer (any OpenID Connect issuer, or a Cognito user pool). */
   JWT = 'JWT',
-  /** A Lambda (REQUEST) authorizer. */
-  LAMBDA = 'CUSTOM',
+  /** A Lambda REQUEST authorizer (HTTP APIs have no TOKEN authorizers: a request-type one reads any headers). */
+  LAMBDA_REQUEST = 'CUSTOM',
 }
 
 /** Options of a JWT or Cognito authorization. */
@@ -36,10 +36,10 @@ export interface HttpJwtAuthorizationOptions {
    */
   readonly scopes?: string[];
   /**
-   * Where the token is read.
+   * Where the token is read (a list, like every identity source list of this library).
    * @default ['$request.header.Authorization']
    */
-  readonly identitySource?: string[];
+  readonly identitySources?: string[];
 }
 
 /** Options of a Lambda authorizer. */
@@ -118,10 +118,13 @@ export class HttpAuthorization {
     return new HttpAuthorization(HttpAuthorizationKind.JWT, { userPool, clients, jwtOptions: options });
   }
 
-  /** A Lambda (REQUEST) authorizer, with simple responses and a 5-minute results cache by default. */
+  /**
+   * A Lambda REQUEST authorizer. Options are optional: by default it reads
+   * `$request.header.Authorization`, answers with simple responses and its results are cached 5 minutes.
+   */
   public static lambdaRequest(handler: lambda.IFunction, options: HttpLambdaAuthorizationOptions = {}): HttpAuthorization {
     checkHttpFactoryInput('HttpAuthorization.lambdaRequest', { handler, options });
-    return new HttpAuthorization(HttpAuthorizationKind.LAMBDA, { handler, lambdaOptions: options });
+    return new HttpAuthorization(HttpAuthorizationKind.LAMBDA_REQUEST, { handler, lambdaOptions: options });
   }
 
   private readonly bound = new Map<Construct, HttpAuthorizationConfig>();
@@ -186,7 +189,7 @@ export class HttpAuthorization {
     const resource = new apigwv2.HttpAuthorizer(scope, uniqueChildId(scope, id), {
       httpApi,
       type: apigwv2.HttpAuthorizerType.JWT,
-      identitySource: options.identitySource ?? ['$request.header.Authorization'],
+      identitySource: options.identitySources ?? ['$request.header.Authorization'],
       jwtIssuer: issuer,
       jwtAudience: audiences,
     });

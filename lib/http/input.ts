@@ -1,7 +1,7 @@
 /**
  * Run-time checks of HttpGateway's inputs for JavaScript and jsii callers (see
  * lib/common/input.ts): every member of HttpGatewayProps, HttpStageOptions, HttpRouteOptions and
- * the options of HttpGatewayIntegration's and HttpAuthorization's factories, with the HTTP API
+ * the options of HttpIntegration's and HttpAuthorization's factories, with the HTTP API
  * (v2) name, description, scope, URI and CORS ranges.
  */
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -13,6 +13,7 @@ import {
 import {
   A_CONSTRUCT, A_FUNCTION, A_GRANTEE, DOMAIN, ENDPOINT, MAP_DOMAIN_ARGS, METRIC_ARGS, STAGE_SPEC, THROTTLE, corsOptions, optionalStrings,
   stagesOf,
+  checkBindResult, checkRouteArgs,
 } from '../common/input-specs';
 import { restOnlyFeatureViolation } from './rest-only';
 import {
@@ -20,13 +21,13 @@ import {
 } from '../common/rules';
 import { HttpAuthorization } from './authorization';
 import { httpCorsMaxAgeViolation } from './rules';
-import { HttpGatewayIntegration } from './integration';
+import { HttpIntegration } from './integration';
 
 const HTTP_AUTHORIZATION = anInstanceOf(() => HttpAuthorization,
   'an HttpAuthorization (HttpAuthorization.iam(), .jwt(issuer, audiences), .cognito(pool, clients), .lambdaRequest(fn) or .none())');
 
-const HTTP_INTEGRATION = anIntegration(() => HttpGatewayIntegration,
-  'an HttpGatewayIntegration (HttpGatewayIntegration.lambdaFunction(fn), .lambdaAlias(fn), .http(url), .alb(listener), .nlb(listener) or .serviceDiscovery(service, options))');
+const HTTP_INTEGRATION = anIntegration(() => HttpIntegration,
+  'an HttpIntegration (HttpIntegration.lambdaFunction(fn), .lambdaAlias(fn), .http(url), .alb(listener), .nlb(listener) or .serviceDiscovery(service, options))');
 
 const SCOPES = listOf(aString(v2AuthorizationScopeViolation));
 
@@ -37,7 +38,7 @@ const HTTP_STAGE_SPEC: InputSpec = {
 };
 
 const HTTP_GATEWAY_PROPS: InputSpec = {
-  httpApiName: aString(n => v2NameViolation(n, 'an HTTP API name')),
+  apiName: aString(n => v2NameViolation(n, 'an HTTP API name')),
   description: aString(d => v2DescriptionViolation(d, 'an API description')),
   endpoint: ENDPOINT,
   stages: stagesOf(HTTP_STAGE_SPEC, 'an HttpStageOptions object'),
@@ -47,8 +48,9 @@ const HTTP_GATEWAY_PROPS: InputSpec = {
   domain: DOMAIN,
   // Props of RestGatewayProps and WebSocketGatewayProps that an HttpGateway would silently drop
   // (policyStatements, binaryMediaTypes and minCompressionSize are rejected as REST-only features).
-  restApiName: notHere('an HttpGateway is named with httpApiName'),
-  apiName: notHere('an HttpGateway is named with httpApiName'),
+  restApiName: notHere('an HttpGateway is named with apiName'),
+  // Renamed in issue 12 (one vocabulary): JavaScript callers passing the old name are told the new one.
+  httpApiName: notHere('renamed to apiName'),
   apiKeyRequired: notHere(restOnlyFeatureViolation('an API key')),
   apiKeySource: notHere(restOnlyFeatureViolation('an API key')),
   apiKeySelectionExpression: notHere(restOnlyFeatureViolation('an API key')),
@@ -72,18 +74,12 @@ export function checkHttpGatewayInput(gateway: IConstruct, props: unknown): void
 
 /** Checks the arguments of `addRoute(routeKey, integration, options)`. */
 export function checkHttpRouteInput(gateway: IConstruct, routeKey: unknown, integration: unknown, options: unknown): void {
-  checkArgs(gateway, { routeKey, integration }, { routeKey: required(aString()), integration: required(HTTP_INTEGRATION) }, 'addRoute');
-  HTTP_ROUTE_OPTIONS.check(gateway, `route '${routeKey}' options`, options);
+  checkRouteArgs(gateway, routeKey, integration, options, HTTP_INTEGRATION, HTTP_ROUTE_OPTIONS);
 }
 
 /** Checks what an integration's `bind` returned (a custom integration written in JavaScript may return anything). */
 export function checkHttpIntegrationConfig(gateway: IConstruct, routeKey: string, config: unknown): void {
-  required(aStruct({
-    integration: required(anInstanceOf(() => apigwv2.HttpRouteIntegration, 'an apigwv2.HttpRouteIntegration')),
-    invokedFunctions: listOf(A_FUNCTION),
-    stageVariableInvocations: listOf(aStruct({ handler: required(A_FUNCTION), stageVariable: required(aString()) }, 'a StageVariableInvocation object')),
-    timeout: aDuration(),
-  }, 'an HttpGatewayIntegrationConfig object')).check(gateway, `route '${routeKey}' integration.bind() result`, config);
+  checkBindResult(gateway, routeKey, config, anInstanceOf(() => apigwv2.HttpRouteIntegration, 'an apigwv2.HttpRouteIntegration'), { timeout: aDuration() }, 'an HttpIntegrationConfig object');
 }
 
 /** The arguments of the methods every HTTP gateway (imported ones too) has. */
@@ -91,14 +87,14 @@ export const HTTP_METHOD_ARGS = {
   arnForExecuteApi: optionalStrings('method', 'path', 'stageName'),
   grantInvoke: {
     grantee: required(A_GRANTEE),
-    options: aStruct({ routeKey: aString(), stageName: aString() }, 'an HttpGrantInvokeOptions object'),
+    options: aStruct({ routeKey: aString(), stageName: aString() }, 'a GatewayGrantInvokeOptions object'),
   },
   mapDomain: MAP_DOMAIN_ARGS,
   metric: METRIC_ARGS,
   fromHttpGatewayAttributes: {
     scope: required(A_CONSTRUCT),
     id: required(aString()),
-    attrs: required(aStruct({ httpApiId: required(aString()) }, 'an HttpGatewayAttributes object')),
+    attrs: required(aStruct({ httpApiId: notHere('renamed to apiId'), apiId: required(aString()) }, 'an HttpGatewayAttributes object')),
   },
 } satisfies { [method: string]: InputSpec };
 
@@ -112,7 +108,8 @@ const PAYLOAD_FORMAT: InputSpec = {
 };
 const URL_OPTIONS: InputSpec = {
   ...TIMEOUT,
-  method: oneOf(apigwv2.HttpMethod, 'apigwv2.HttpMethod'),
+  httpMethod: oneOf(apigwv2.HttpMethod, 'apigwv2.HttpMethod'),
+  method: notHere('renamed to httpMethod'),
   parameterMapping: aStruct({ mappings: required(aStruct()) }, 'an apigwv2.ParameterMapping'),
 };
 const PRIVATE_OPTIONS: InputSpec = {
@@ -120,31 +117,32 @@ const PRIVATE_OPTIONS: InputSpec = {
   vpcLink: aResource('an apigwv2.IVpcLink', 'vpcLinkId'),
   secureServerName: aString(v2ServerNameViolation),
 };
-const JWT_OPTIONS = options({ scopes: SCOPES, identitySource: listOf(aString()) }, 'an HttpJwtAuthorizationOptions object');
+const JWT_OPTIONS = options({ scopes: SCOPES, identitySources: listOf(aString()), identitySource: notHere('renamed to identitySources') },
+  'an HttpJwtAuthorizationOptions object');
 
-/** The arguments of HttpGatewayIntegration's and HttpAuthorization's static factories, by factory. */
+/** The arguments of HttpIntegration's and HttpAuthorization's static factories, by factory. */
 const FACTORY_ARGS: { [factory: string]: InputSpec } = {
-  'HttpGatewayIntegration.lambdaFunction': {
+  'HttpIntegration.lambdaFunction': {
     handler: required(A_FUNCTION),
     options: options({ ...TIMEOUT, ...PAYLOAD_FORMAT }, 'an HttpLambdaIntegrationOptions object'),
   },
-  'HttpGatewayIntegration.lambdaAlias': {
+  'HttpIntegration.lambdaAlias': {
     handler: required(A_FUNCTION),
     options: options({ ...TIMEOUT, ...PAYLOAD_FORMAT, stageVariable: aString() }, 'an HttpLambdaAliasIntegrationOptions object'),
   },
-  'HttpGatewayIntegration.http': {
+  'HttpIntegration.http': {
     url: required(aString(u => v2UriLengthViolation(u, 'an integration URL'))),
     options: options(URL_OPTIONS, 'an HttpUrlIntegrationOptions object'),
   },
-  'HttpGatewayIntegration.alb': {
+  'HttpIntegration.alb': {
     listener: required(aResource('an elbv2.IApplicationListener', 'listenerArn')),
     options: options(PRIVATE_OPTIONS, 'an HttpPrivateIntegrationOptions object'),
   },
-  'HttpGatewayIntegration.nlb': {
+  'HttpIntegration.nlb': {
     listener: required(aResource('an elbv2.INetworkListener', 'listenerArn')),
     options: options(PRIVATE_OPTIONS, 'an HttpPrivateIntegrationOptions object'),
   },
-  'HttpGatewayIntegration.serviceDiscovery': {
+  'HttpIntegration.serviceDiscovery': {
     service: required(aResource('a servicediscovery.IService', 'serviceArn')),
     options: options({ ...PRIVATE_OPTIONS, vpcLink: required(aResource('an apigwv2.IVpcLink', 'vpcLinkId')) },
       'an HttpServiceDiscoveryIntegrationOptions object', true),
@@ -167,8 +165,8 @@ const FACTORY_ARGS: { [factory: string]: InputSpec } = {
 };
 
 /**
- * Checks the arguments of a static factory of HttpGatewayIntegration or HttpAuthorization, e.g.
- * `checkHttpFactoryInput('HttpGatewayIntegration.lambdaFunction', { handler, options })`.
+ * Checks the arguments of a static factory of HttpIntegration or HttpAuthorization, e.g.
+ * `checkHttpFactoryInput('HttpIntegration.lambdaFunction', { handler, options })`.
  */
 export function checkHttpFactoryInput(factory: string, args: { [name: string]: unknown }): void {
   checkArgs(factory, args, FACTORY_ARGS[factory]);

@@ -14,7 +14,7 @@ import { checkHttpFactoryInput } from './input';
 export const HTTP_MAX_TIMEOUT_MS = 30000;
 
 /** What the gateway passes to an integration when a route is added. */
-export interface HttpGatewayIntegrationBindOptions {
+export interface HttpIntegrationBindOptions {
   /** The gateway (errors name its path). */
   readonly gateway: IConstruct;
   /** The route key the integration serves, e.g. `GET /orders/{id}` or `$default`. */
@@ -22,7 +22,7 @@ export interface HttpGatewayIntegrationBindOptions {
 }
 
 /** What an integration gives the gateway. */
-export interface HttpGatewayIntegrationConfig {
+export interface HttpIntegrationConfig {
   /** The aws-cdk-lib route integration. */
   readonly integration: apigwv2.HttpRouteIntegration;
   /**
@@ -44,7 +44,7 @@ export interface HttpGatewayIntegrationConfig {
 }
 
 /** Options shared by every HTTP API integration. */
-export interface HttpGatewayIntegrationOptions {
+export interface HttpIntegrationOptions {
   /**
    * How long API Gateway waits for the backend: 50 ms to 30 s.
    * @default - 30 s (the service default and maximum)
@@ -53,7 +53,7 @@ export interface HttpGatewayIntegrationOptions {
 }
 
 /** Options of a Lambda proxy integration. */
-export interface HttpLambdaIntegrationOptions extends HttpGatewayIntegrationOptions {
+export interface HttpLambdaIntegrationOptions extends HttpIntegrationOptions {
   /**
    * The event format the function receives.
    * @default apigwv2.PayloadFormatVersion.VERSION_2_0
@@ -71,12 +71,12 @@ export interface HttpLambdaAliasIntegrationOptions extends HttpLambdaIntegration
 }
 
 /** Options of an HTTP proxy integration to a public URL. */
-export interface HttpUrlIntegrationOptions extends HttpGatewayIntegrationOptions {
+export interface HttpUrlIntegrationOptions extends HttpIntegrationOptions {
   /**
    * The HTTP method used to call the backend.
    * @default apigwv2.HttpMethod.ANY (the client's method)
    */
-  readonly method?: apigwv2.HttpMethod;
+  readonly httpMethod?: apigwv2.HttpMethod;
   /**
    * Request and response parameter mappings.
    * @default - none
@@ -112,15 +112,16 @@ export interface HttpServiceDiscoveryIntegrationOptions extends HttpUrlIntegrati
 
 /**
  * A backend for an HttpGateway route. Use the static factories; implement `bind` for your own.
- * Using the same object for several routes creates one integration shared by them.
+ * An integration object used on several routes of one gateway is bound once and rendered as one
+ * integration resource that those routes share (the same rule as WebSocketIntegration).
  */
-export abstract class HttpGatewayIntegration {
+export abstract class HttpIntegration {
   /**
    * A Lambda proxy integration (payload format 2.0 by default). The gateway grants invoke once
    * per function per stage (aws-cdk-lib's HttpLambdaIntegration grants once per route).
    */
-  public static lambdaFunction(handler: lambda.IFunction, options: HttpLambdaIntegrationOptions = {}): HttpGatewayIntegration {
-    checkHttpFactoryInput('HttpGatewayIntegration.lambdaFunction', { handler, options });
+  public static lambdaFunction(handler: lambda.IFunction, options: HttpLambdaIntegrationOptions = {}): HttpIntegration {
+    checkHttpFactoryInput('HttpIntegration.lambdaFunction', { handler, options });
     return new LambdaHttpIntegration(handler, options);
   }
 
@@ -128,43 +129,51 @@ export abstract class HttpGatewayIntegration {
    * A Lambda proxy integration calling `handler` at the alias named by a stage variable
    * (`function:${stageVariables.lambdaAlias}`), so that each stage invokes its own alias.
    */
-  public static lambdaAlias(handler: lambda.IFunction, options: HttpLambdaAliasIntegrationOptions = {}): HttpGatewayIntegration {
-    checkHttpFactoryInput('HttpGatewayIntegration.lambdaAlias', { handler, options });
+  public static lambdaAlias(handler: lambda.IFunction, options: HttpLambdaAliasIntegrationOptions = {}): HttpIntegration {
+    checkHttpFactoryInput('HttpIntegration.lambdaAlias', { handler, options });
     return new LambdaHttpIntegration(handler, options, options.stageVariable ?? DEFAULT_ALIAS_STAGE_VARIABLE);
   }
 
   /** An HTTP proxy integration to a URL (route path variables such as `{proxy}` may be used in it). */
-  public static http(url: string, options: HttpUrlIntegrationOptions = {}): HttpGatewayIntegration {
-    checkHttpFactoryInput('HttpGatewayIntegration.http', { url, options });
+  public static http(url: string, options: HttpUrlIntegrationOptions = {}): HttpIntegration {
+    checkHttpFactoryInput('HttpIntegration.http', { url, options });
     return new CdkHttpIntegration(options, () => new integrations.HttpUrlIntegration('Integration', url, {
-      method: options.method, parameterMapping: options.parameterMapping,
+      method: options.httpMethod, parameterMapping: options.parameterMapping,
     }));
   }
 
   /** A private integration to an Application Load Balancer listener, through a VPC link. */
-  public static alb(listener: elbv2.IApplicationListener, options: HttpPrivateIntegrationOptions = {}): HttpGatewayIntegration {
-    checkHttpFactoryInput('HttpGatewayIntegration.alb', { listener, options });
+  public static alb(listener: elbv2.IApplicationListener, options: HttpPrivateIntegrationOptions = {}): HttpIntegration {
+    checkHttpFactoryInput('HttpIntegration.alb', { listener, options });
     return new CdkHttpIntegration(options, () => new integrations.HttpAlbIntegration('Integration', listener, privateProps(options)));
   }
 
-  /** A private integration to a Network Load Balancer listener, through a VPC link. */
-  public static nlb(listener: elbv2.INetworkListener, options: HttpPrivateIntegrationOptions = {}): HttpGatewayIntegration {
-    checkHttpFactoryInput('HttpGatewayIntegration.nlb', { listener, options });
+  /**
+   * A private integration to a Network Load Balancer listener, through a VPC link. It takes a
+   * listener, where RestIntegration.nlb takes the load balancer: an HTTP API private integration
+   * targets a listener ARN, while a REST API VPC link attaches to the load balancer itself.
+   */
+  public static nlb(listener: elbv2.INetworkListener, options: HttpPrivateIntegrationOptions = {}): HttpIntegration {
+    checkHttpFactoryInput('HttpIntegration.nlb', { listener, options });
     return new CdkHttpIntegration(options, () => new integrations.HttpNlbIntegration('Integration', listener, privateProps(options)));
   }
 
   /** A private integration to an AWS Cloud Map service, through a VPC link. */
-  public static serviceDiscovery(service: servicediscovery.IService, options: HttpServiceDiscoveryIntegrationOptions): HttpGatewayIntegration {
-    checkHttpFactoryInput('HttpGatewayIntegration.serviceDiscovery', { service, options });
+  public static serviceDiscovery(service: servicediscovery.IService, options: HttpServiceDiscoveryIntegrationOptions): HttpIntegration {
+    checkHttpFactoryInput('HttpIntegration.serviceDiscovery', { service, options });
     return new CdkHttpIntegration(options, () => new integrations.HttpServiceDiscoveryIntegration('Integration', service, privateProps(options)));
   }
 
-  /** Builds the integration for one route. */
-  public abstract bind(options: HttpGatewayIntegrationBindOptions): HttpGatewayIntegrationConfig;
+  /**
+   * Builds the integration. A gateway calls it once per integration object, when the first route
+   * using the object is added (`options.routeKey` is that route's key), and shares the result with
+   * the later routes using the same object.
+   */
+  public abstract bind(options: HttpIntegrationBindOptions): HttpIntegrationConfig;
 }
 
 /** Validates an HTTP API integration timeout (rule 10) and returns it. */
-export function validateHttpTimeout(options: HttpGatewayIntegrationBindOptions, timeout: Duration | undefined): Duration | undefined {
+export function validateHttpTimeout(options: HttpIntegrationBindOptions, timeout: Duration | undefined): Duration | undefined {
   return validateIntegrationTimeout(options.gateway, options.routeKey, timeout, { maxMs: HTTP_MAX_TIMEOUT_MS, appliesTo: 'HTTP APIs' });
 }
 
@@ -172,28 +181,24 @@ function privateProps(options: HttpPrivateIntegrationOptions | HttpServiceDiscov
   // The timeout is set by the gateway on the L1 (aws-cdk-lib caps it at 29 s; the service allows 30 s).
   return {
     vpcLink: options.vpcLink,
-    method: options.method,
+    method: options.httpMethod,
     secureServerName: options.secureServerName,
     parameterMapping: options.parameterMapping,
   };
 }
 
-/** One aws-cdk-lib route integration per gateway, so routes sharing this object share one integration. */
-abstract class CachingIntegration extends HttpGatewayIntegration {
-  private readonly perGateway = new Map<IConstruct, apigwv2.HttpRouteIntegration>();
-
-  constructor(private readonly options: HttpGatewayIntegrationOptions) {
+/**
+ * A built-in integration: a new aws-cdk-lib route integration per bind. The gateway binds an
+ * integration object once (lib/common/integration-cache.ts), so routes sharing it share one integration.
+ */
+abstract class BuiltInIntegration extends HttpIntegration {
+  constructor(private readonly options: HttpIntegrationOptions) {
     super();
   }
 
-  public bind(options: HttpGatewayIntegrationBindOptions): HttpGatewayIntegrationConfig {
+  public bind(options: HttpIntegrationBindOptions): HttpIntegrationConfig {
     const timeout = validateHttpTimeout(options, this.options.timeout);
-    let integration = this.perGateway.get(options.gateway);
-    if (!integration) {
-      integration = this.create();
-      this.perGateway.set(options.gateway, integration);
-    }
-    return { integration, timeout, ...this.targets() };
+    return { integration: this.create(), timeout, ...this.targets() };
   }
 
   protected abstract create(): apigwv2.HttpRouteIntegration;
@@ -204,8 +209,8 @@ abstract class CachingIntegration extends HttpGatewayIntegration {
   }
 }
 
-class CdkHttpIntegration extends CachingIntegration {
-  constructor(options: HttpGatewayIntegrationOptions, private readonly factory: () => apigwv2.HttpRouteIntegration) {
+class CdkHttpIntegration extends BuiltInIntegration {
+  constructor(options: HttpIntegrationOptions, private readonly factory: () => apigwv2.HttpRouteIntegration) {
     super(options);
   }
 
@@ -214,7 +219,7 @@ class CdkHttpIntegration extends CachingIntegration {
   }
 }
 
-class LambdaHttpIntegration extends CachingIntegration {
+class LambdaHttpIntegration extends BuiltInIntegration {
   constructor(private readonly handler: lambda.IFunction, private readonly lambdaOptions: HttpLambdaIntegrationOptions,
     private readonly stageVariable?: string) {
     super(lambdaOptions);

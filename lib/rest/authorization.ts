@@ -31,7 +31,8 @@ export interface RestCognitoAuthorizationOptions {
    */
   readonly scopes?: string[];
   /**
-   * Where the token is read.
+   * Where the token is read. One source, not a list (`identitySources` elsewhere): a Cognito
+   * authorizer reads the token from exactly one header.
    * @default 'method.request.header.Authorization'
    */
   readonly identitySource?: string;
@@ -40,7 +41,8 @@ export interface RestCognitoAuthorizationOptions {
 /** Options of a Lambda TOKEN authorizer. */
 export interface RestLambdaTokenAuthorizationOptions {
   /**
-   * Where the token is read.
+   * Where the token is read. One source, not a list (`identitySources` of REQUEST authorizers):
+   * a TOKEN authorizer reads exactly one header.
    * @default 'method.request.header.Authorization'
    */
   readonly identitySource?: string;
@@ -60,9 +62,10 @@ export interface RestLambdaTokenAuthorizationOptions {
 export interface RestLambdaRequestAuthorizationOptions {
   /**
    * Request parameters the authorizer reads, e.g. `apigateway.IdentitySource.header('X-Tenant')`.
-   * Required when results are cached: they form the cache key.
+   * At least one is needed when results are cached: they form the cache key.
+   * @default ['method.request.header.Authorization']
    */
-  readonly identitySources: string[];
+  readonly identitySources?: string[];
   /**
    * How long API Gateway caches the authorizer's policy: 0 to 3600 s.
    * @default Duration.minutes(5)
@@ -131,8 +134,11 @@ export class RestAuthorization {
     return new RestAuthorization(RestAuthorizationKind.LAMBDA_TOKEN, undefined, handler, undefined, options);
   }
 
-  /** A Lambda REQUEST authorizer. */
-  public static lambdaRequest(handler: lambda.IFunction, options: RestLambdaRequestAuthorizationOptions): RestAuthorization {
+  /**
+   * A Lambda REQUEST authorizer. Without options it reads the `Authorization` header and caches
+   * results for 5 minutes.
+   */
+  public static lambdaRequest(handler: lambda.IFunction, options: RestLambdaRequestAuthorizationOptions = {}): RestAuthorization {
     checkRestFactoryInput('RestAuthorization.lambdaRequest', { handler, options });
     return new RestAuthorization(RestAuthorizationKind.LAMBDA_REQUEST, undefined, handler, undefined, undefined, options);
   }
@@ -191,8 +197,13 @@ export class RestAuthorization {
       case RestAuthorizationKind.LAMBDA_TOKEN:
         return [this.tokenOptions?.identitySource ?? DEFAULT_IDENTITY_SOURCE];
       default:
-        return [...this.requestOptions?.identitySources ?? []];
+        return [...this.requestIdentitySources()];
     }
+  }
+
+  /** A REQUEST authorizer's identity sources (the Authorization header unless given). */
+  private requestIdentitySources(): string[] {
+    return this.requestOptions?.identitySources ?? [DEFAULT_IDENTITY_SOURCE];
   }
 
   /** @internal true when this authorization has created an authorizer for the gateway. */
@@ -232,7 +243,7 @@ export class RestAuthorization {
         return JSON.stringify([this.authorizerId(), this.tokenOptions?.identitySource ?? DEFAULT_IDENTITY_SOURCE,
           this.tokenOptions?.validationRegex ?? '', ttl(this.tokenOptions?.resultsCacheTtl)]);
       default:
-        return JSON.stringify([this.authorizerId(), this.requestOptions?.identitySources ?? [], ttl(this.requestOptions?.resultsCacheTtl)]);
+        return JSON.stringify([this.authorizerId(), this.requestIdentitySources(), ttl(this.requestOptions?.resultsCacheTtl)]);
     }
   }
 
@@ -277,12 +288,13 @@ export class RestAuthorization {
       const opts = this.requestOptions!;
       const ttl = opts.resultsCacheTtl ?? Duration.minutes(5);
       check(scope, 'RestAuthorization.lambdaRequest resultsCacheTtl', `${ttl.toSeconds()} s`, authorizerTtlViolation(ttl.toSeconds()));
-      check(scope, 'RestAuthorization.lambdaRequest identitySources', opts.identitySources,
-        ttl.toSeconds() > 0 && opts.identitySources.length === 0
+      const identitySources = this.requestIdentitySources();
+      check(scope, 'RestAuthorization.lambdaRequest identitySources', identitySources,
+        ttl.toSeconds() > 0 && identitySources.length === 0
           ? 'a REQUEST authorizer with a results cache needs at least one identity source (the cache key)' : undefined);
       authorizer = new apigateway.RequestAuthorizer(scope, id, {
         handler,
-        identitySources: opts.identitySources,
+        identitySources,
         resultsCacheTtl: ttl,
       });
     }

@@ -4,6 +4,7 @@
  * the options of RestIntegration's and RestAuthorization's factories.
  */
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { IConstruct } from 'constructs';
 import {
   InputCheck, InputScope, InputSpec, aBoolean, aDuration, aNumber, aResource, aSize, aString, aStruct, anInstanceOf, anIntegration,
@@ -12,6 +13,7 @@ import {
 import {
   AN_ALIAS, A_CONSTRUCT, A_FUNCTION, A_GRANTEE, DOMAIN, ENDPOINT, MAP_DOMAIN_ARGS, METRIC_ARGS, STAGE_SPEC, THROTTLE, corsOptions,
   optionalStrings, stagesOf,
+  checkBindResult, checkRouteArgs,
 } from '../common/input-specs';
 import { minimumCompressionSizeViolation, restApiNameViolation } from './rules';
 import { RestAuthorization } from './authorization';
@@ -19,7 +21,7 @@ import { CacheClusterSize } from './cache';
 import { RestIntegration } from './integration';
 
 const REST_AUTHORIZATION = anInstanceOf(() => RestAuthorization,
-  'a RestAuthorization (RestAuthorization.iam(), .cognito(pools), .lambdaToken(fn), .lambdaRequest(fn, options) or .none())');
+  'a RestAuthorization (RestAuthorization.iam(), .cognito(pools), .lambdaToken(fn), .lambdaRequest(fn) or .none())');
 
 const REST_INTEGRATION = anIntegration(() => RestIntegration,
   'a RestIntegration (RestIntegration.lambdaFunction(fn), .lambdaAlias(fn), .http(url), .nlb(loadBalancer) or .mock())');
@@ -42,7 +44,7 @@ const REST_STAGE_SPEC: InputSpec = {
 };
 
 const REST_GATEWAY_PROPS: InputSpec = {
-  restApiName: aString(restApiNameViolation),
+  apiName: aString(restApiNameViolation),
   description: aString(),
   endpoint: ENDPOINT,
   stages: stagesOf(REST_STAGE_SPEC, 'a RestStageOptions object'),
@@ -56,8 +58,9 @@ const REST_GATEWAY_PROPS: InputSpec = {
   domain: DOMAIN,
   apiKeySource: oneOf(apigateway.ApiKeySourceType, 'apigateway.ApiKeySourceType'),
   // Props of HttpGatewayProps and WebSocketGatewayProps that a RestGateway would silently drop.
-  httpApiName: notHere('a RestGateway is named with restApiName'),
-  apiName: notHere('a RestGateway is named with restApiName'),
+  // Renamed props (one vocabulary across the gateways, issue 12).
+  restApiName: notHere('restApiName was renamed to apiName'),
+  httpApiName: notHere('a RestGateway is named with apiName'),
   routeSelectionExpression: notHere('route selection expressions belong to WebSocket APIs (WebSocketGateway); REST routes are METHOD /path keys'),
   apiKeySelectionExpression: notHere('a RestGateway reads API keys where apiKeySource says (the X-API-Key header, or a Lambda authorizer)'),
 };
@@ -82,18 +85,12 @@ export function checkRestGatewayInput(gateway: IConstruct, props: unknown): void
 
 /** Checks the arguments of `addRoute(routeKey, integration, options)`. */
 export function checkRestRouteInput(gateway: IConstruct, routeKey: unknown, integration: unknown, options: unknown): void {
-  checkArgs(gateway, { routeKey, integration }, { routeKey: required(aString()), integration: required(REST_INTEGRATION) }, 'addRoute');
-  REST_ROUTE_OPTIONS.check(gateway, `route '${routeKey}' options`, options);
+  checkRouteArgs(gateway, routeKey, integration, options, REST_INTEGRATION, REST_ROUTE_OPTIONS);
 }
 
 /** Checks what an integration's `bind` returned (a custom integration written in JavaScript may return anything). */
 export function checkRestIntegrationConfig(gateway: IConstruct, routeKey: string, config: unknown): void {
-  required(aStruct({
-    integration: required(anInstanceOf(() => apigateway.Integration, 'an apigateway.Integration')),
-    invokedFunctions: listOf(A_FUNCTION),
-    stageVariableInvocations: listOf(aStruct({ handler: required(A_FUNCTION), stageVariable: required(aString()) }, 'a StageVariableInvocation object')),
-    methodResponses: listOf(aStruct({}, 'an apigateway.MethodResponse object')),
-  }, 'a RestIntegrationConfig object')).check(gateway, `route '${routeKey}' integration.bind() result`, config);
+  checkBindResult(gateway, routeKey, config, anInstanceOf(() => apigateway.Integration, 'an apigateway.Integration'), { methodResponses: listOf(aStruct({}, 'an apigateway.MethodResponse object')) }, 'a RestIntegrationConfig object');
 }
 
 /** Checks the arguments of the methods every REST gateway (imported ones too) has. */
@@ -101,21 +98,28 @@ export const REST_METHOD_ARGS = {
   arnForExecuteApi: optionalStrings('method', 'path', 'stageName'),
   grantInvoke: {
     grantee: required(A_GRANTEE),
-    options: aStruct({ routeKey: aString(), stageName: aString() }, 'a RestGrantInvokeOptions object'),
+    options: aStruct({ routeKey: aString(), stageName: aString() }, 'a GatewayGrantInvokeOptions object'),
   },
   mapDomain: MAP_DOMAIN_ARGS,
   metric: METRIC_ARGS,
   fromRestGatewayAttributes: {
     scope: required(A_CONSTRUCT),
     id: required(aString()),
-    attrs: required(aStruct({ restApiId: required(aString()) }, 'a RestGatewayAttributes object')),
+    attrs: required(aStruct({
+      apiId: required(aString()),
+      apiName: aString(),
+      restApiId: notHere('restApiId was renamed to apiId'),
+    }, 'a RestGatewayAttributes object')),
   },
 } satisfies { [method: string]: InputSpec };
 
 const TIMEOUT: InputSpec = { timeout: aDuration() };
 
-function options(spec: InputSpec, what: string, isRequired: boolean = false): InputCheck {
-  return isRequired ? required(aStruct(spec, what)) : aStruct(spec, what);
+/** The backend method of an HTTP or NLB integration (aws-cdk-lib's enum, as on the other gateways). */
+const HTTP_METHOD = oneOf(apigwv2.HttpMethod, 'apigwv2.HttpMethod');
+
+function options(spec: InputSpec, what: string): InputCheck {
+  return aStruct(spec, what);
 }
 
 /** The arguments of RestIntegration's and RestAuthorization's static factories, by factory. */
@@ -130,13 +134,13 @@ const FACTORY_ARGS: { [factory: string]: InputSpec } = {
   },
   'RestIntegration.http': {
     url: required(aString()),
-    options: options({ ...TIMEOUT, httpMethod: aString() }, 'a RestHttpIntegrationOptions object'),
+    options: options({ ...TIMEOUT, httpMethod: HTTP_METHOD }, 'a RestHttpIntegrationOptions object'),
   },
   'RestIntegration.nlb': {
     loadBalancer: required(aResource('an elbv2.INetworkLoadBalancer', 'loadBalancerArn')),
     options: options({
       ...TIMEOUT,
-      httpMethod: aString(),
+      httpMethod: HTTP_METHOD,
       url: aString(),
       secureServerName: aString(),
       vpcLink: aResource('an apigateway.IVpcLink', 'vpcLinkId'),
@@ -156,8 +160,8 @@ const FACTORY_ARGS: { [factory: string]: InputSpec } = {
   },
   'RestAuthorization.lambdaRequest': {
     handler: required(A_FUNCTION),
-    options: options({ identitySources: required(listOf(aString())), resultsCacheTtl: aDuration() },
-      'a RestLambdaRequestAuthorizationOptions object', true),
+    options: options({ identitySources: listOf(aString()), resultsCacheTtl: aDuration() },
+      'a RestLambdaRequestAuthorizationOptions object'),
   },
 };
 

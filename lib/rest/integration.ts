@@ -1,5 +1,6 @@
 import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -74,10 +75,11 @@ export interface RestLambdaAliasIntegrationOptions extends RestIntegrationOption
 /** Options of an HTTP proxy integration. */
 export interface RestHttpIntegrationOptions extends RestIntegrationOptions {
   /**
-   * The HTTP method used to call the backend.
+   * The HTTP method used to call the backend (aws-cdk-lib's `apigwv2.HttpMethod`, as on every
+   * gateway of this library).
    * @default - the route's method (ANY for ANY routes)
    */
-  readonly httpMethod?: string;
+  readonly httpMethod?: apigwv2.HttpMethod;
 }
 
 /** Options of a private integration to a Network Load Balancer through a VPC link. */
@@ -151,6 +153,10 @@ export abstract class RestIntegration {
    * (connection type VPC_LINK). Every route using the same load balancer in a stack shares one
    * VPC link. Give `secureServerName` (or an https `url`) to use TLS to the backend; plain HTTP
    * warns (`cdk-api-gateways:vpcLinkPlainHttp`).
+   *
+   * It takes the load balancer, where HttpIntegration.nlb takes a listener: a REST VPC link
+   * attaches to the Network Load Balancer itself, while an HTTP API's private integration targets
+   * a listener ARN.
    */
   public static nlb(loadBalancer: elbv2.INetworkLoadBalancer, options: RestNlbIntegrationOptions = {}): RestIntegration {
     checkRestFactoryInput('RestIntegration.nlb', { loadBalancer, options });

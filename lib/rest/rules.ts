@@ -1,7 +1,7 @@
 /**
  * REST API rules as pure functions (see lib/common/rules.ts for those of every API kind): each
  * returns the text of the violated rule, or `undefined` when the value is valid or is a token that
- * cannot be decided at synth time. The numbers refer to the rows of the project's AWS-RULES table.
+ * cannot be decided at synth time. The numbers refer to the rows of docs/rules.md.
  */
 import { Token } from 'aws-cdk-lib';
 

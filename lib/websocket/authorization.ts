@@ -7,6 +7,9 @@ import { check } from '../common/errors';
 import { checkWebSocketFactoryInput } from './input';
 import { webSocketIdentitySourceViolation } from './route-key';
 
+/** The identity source of a Lambda REQUEST authorizer when none is given (aws-cdk-lib's default). */
+const DEFAULT_IDENTITY_SOURCE = 'route.request.header.Authorization';
+
 /** How a WebSocket connection is authorized. */
 export enum WebSocketAuthorizationKind {
   /** No authorization: anyone may connect. */
@@ -23,8 +26,10 @@ export interface WebSocketLambdaRequestAuthorizationOptions {
    * Where the credentials are read, at least one: `route.request.header.NAME`,
    * `route.request.querystring.NAME` (browsers cannot set headers on a WebSocket), `stageVariables.NAME`
    * or `context.NAME`. A connection request missing one is refused with 401 without calling the Lambda.
+   * @default ['route.request.header.Authorization'] - aws-cdk-lib's default; browsers cannot set it, so
+   * browser clients need a query string source
    */
-  readonly identitySources: string[];
+  readonly identitySources?: string[];
   /**
    * The authorizer's name.
    * @default - derived from the construct path
@@ -43,13 +48,16 @@ export class WebSocketAuthorization {
     return new WebSocketAuthorization(WebSocketAuthorizationKind.NONE);
   }
 
-  /** IAM authorization: clients sign the connection request with SigV4; grant them with `grantConnect`. */
+  /** IAM authorization: clients sign the connection request with SigV4; grant them with `grantInvoke`. */
   public static iam(): WebSocketAuthorization {
     return new WebSocketAuthorization(WebSocketAuthorizationKind.IAM);
   }
 
-  /** A Lambda REQUEST authorizer reading the given identity sources. */
-  public static lambdaRequest(handler: lambda.IFunction, options: WebSocketLambdaRequestAuthorizationOptions): WebSocketAuthorization {
+  /**
+   * A Lambda REQUEST authorizer reading the given identity sources (by default the
+   * `Authorization` header of the connection request).
+   */
+  public static lambdaRequest(handler: lambda.IFunction, options: WebSocketLambdaRequestAuthorizationOptions = {}): WebSocketAuthorization {
     checkWebSocketFactoryInput('WebSocketAuthorization.lambdaRequest', { handler, options });
     return new WebSocketAuthorization(WebSocketAuthorizationKind.LAMBDA_REQUEST, handler, options);
   }
@@ -73,7 +81,7 @@ export class WebSocketAuthorization {
         return new authorizers.WebSocketIamAuthorizer();
       default: {
         const handler = this.handler!;
-        const sources = this.requestOptions?.identitySources ?? [];
+        const sources = this.requestOptions?.identitySources ?? [DEFAULT_IDENTITY_SOURCE];
         check(scope, `${prop}.identitySources`, sources, sources.length === 0
           ? 'a WebSocket REQUEST authorizer needs at least one identity source (requests without it are refused before the Lambda runs)'
           : undefined);

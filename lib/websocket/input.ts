@@ -14,6 +14,7 @@ import {
 import {
   A_CONSTRUCT, A_FUNCTION, A_GRANTEE, DOMAIN, ENDPOINT, MAP_DOMAIN_ARGS, METRIC_ARGS, STAGE_SPEC, THROTTLE, optionalStrings,
   stagesOf,
+  checkBindResult, checkRouteArgs,
 } from '../common/input-specs';
 import { restOnlyFeatureViolation } from './rest-only';
 import { v2DescriptionViolation, v2NameViolation, v2UriLengthViolation } from '../common/rules';
@@ -48,8 +49,8 @@ const WEBSOCKET_GATEWAY_PROPS: InputSpec = {
   domain: DOMAIN,
   disableExecuteApiEndpoint: aBoolean,
   // Props of RestGatewayProps and HttpGatewayProps that a WebSocketGateway would silently drop.
-  restApiName: notHere('a WebSocketGateway is named with apiName'),
-  httpApiName: notHere('a WebSocketGateway is named with apiName'),
+  restApiName: notHere('renamed to apiName (one name across the three gateways)'),
+  httpApiName: notHere('renamed to apiName (one name across the three gateways)'),
   defaultAuthorization: notHere(`${CONNECT_ONLY} its authorization: addRoute('$connect', integration, { authorization })`),
   apiKeyRequired: notHere(`${CONNECT_ONLY} apiKeyRequired: addRoute('$connect', integration, { apiKeyRequired: true })`),
   apiKeySource: notHere('a WebSocketGateway reads API keys where apiKeySelectionExpression says'),
@@ -78,29 +79,27 @@ export function checkWebSocketGatewayInput(gateway: IConstruct, props: unknown):
 
 /** Checks the arguments of `addRoute(routeKey, integration, options)`. */
 export function checkWebSocketRouteInput(gateway: IConstruct, routeKey: unknown, integration: unknown, options: unknown): void {
-  checkArgs(gateway, { routeKey, integration }, { routeKey: required(aString()), integration: required(WEBSOCKET_INTEGRATION) }, 'addRoute');
-  WEBSOCKET_ROUTE_OPTIONS.check(gateway, `route '${routeKey}' options`, options);
+  checkRouteArgs(gateway, routeKey, integration, options, WEBSOCKET_INTEGRATION, WEBSOCKET_ROUTE_OPTIONS);
 }
 
 /** Checks what an integration's `bind` returned (a custom integration written in JavaScript may return anything). */
 export function checkWebSocketIntegrationConfig(gateway: IConstruct, routeKey: string, config: unknown): void {
-  required(aStruct({
-    integration: required(anInstanceOf(() => apigwv2.WebSocketRouteIntegration, 'an apigwv2.WebSocketRouteIntegration')),
-    invokedFunctions: listOf(A_FUNCTION),
-    stageVariableInvocations: listOf(aStruct({ handler: required(A_FUNCTION), stageVariable: required(aString()) }, 'a StageVariableInvocation object')),
-    proxy: aBoolean,
-  }, 'a WebSocketIntegrationConfig object')).check(gateway, `route '${routeKey}' integration.bind() result`, config);
+  checkBindResult(gateway, routeKey, config, anInstanceOf(() => apigwv2.WebSocketRouteIntegration, 'an apigwv2.WebSocketRouteIntegration'), { proxy: aBoolean }, 'a WebSocketIntegrationConfig object');
 }
 
 const STAGE_NAME_ARG: InputSpec = { stageName: required(aString()) };
 const GRANT_ARGS: InputSpec = { grantee: required(A_GRANTEE), stageName: aString() };
+const GRANT_INVOKE_ARGS: InputSpec = {
+  grantee: required(A_GRANTEE),
+  options: aStruct({ routeKey: aString(), stageName: aString() }, 'a GatewayGrantInvokeOptions object'),
+};
 
 /** The arguments of the methods every WebSocket gateway (imported ones too) has. */
 export const WEBSOCKET_METHOD_ARGS = {
   arnForExecuteApi: optionalStrings('routeKey', 'stageName'),
   urlForStage: STAGE_NAME_ARG,
   grantManageConnections: GRANT_ARGS,
-  grantConnect: GRANT_ARGS,
+  grantInvoke: GRANT_INVOKE_ARGS,
   mapDomain: MAP_DOMAIN_ARGS,
   metric: METRIC_ARGS,
   fromWebSocketGatewayAttributes: {
@@ -110,8 +109,8 @@ export const WEBSOCKET_METHOD_ARGS = {
   },
 } satisfies { [method: string]: InputSpec };
 
-function options(spec: InputSpec, what: string, isRequired: boolean = false): InputCheck {
-  return isRequired ? required(aStruct(spec, what)) : aStruct(spec, what);
+function options(spec: InputSpec, what: string): InputCheck {
+  return aStruct(spec, what);
 }
 
 const TIMEOUT: InputSpec = { timeout: aDuration() };
@@ -128,7 +127,7 @@ const FACTORY_ARGS: { [factory: string]: InputSpec } = {
   },
   'WebSocketIntegration.http': {
     url: required(aString(u => v2UriLengthViolation(u, 'an integration URL'))),
-    options: options({ ...TIMEOUT, httpMethod: aString() }, 'a WebSocketHttpIntegrationOptions object'),
+    options: options({ ...TIMEOUT, httpMethod: oneOf(apigwv2.HttpMethod, 'apigwv2.HttpMethod') }, 'a WebSocketHttpIntegrationOptions object'),
   },
   'WebSocketIntegration.sqs': {
     queue: required(aResource('an sqs.IQueue', 'queueArn')),
@@ -137,9 +136,9 @@ const FACTORY_ARGS: { [factory: string]: InputSpec } = {
   'WebSocketAuthorization.lambdaRequest': {
     handler: required(A_FUNCTION),
     options: options({
-      identitySources: required(listOf(aString())),
+      identitySources: listOf(aString()),
       authorizerName: aString(n => v2NameViolation(n, 'an authorizer name')),
-    }, 'a WebSocketLambdaRequestAuthorizationOptions object', true),
+    }, 'a WebSocketLambdaRequestAuthorizationOptions object'),
   },
 };
 

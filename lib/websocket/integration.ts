@@ -69,9 +69,9 @@ export interface WebSocketLambdaAliasIntegrationOptions extends WebSocketIntegra
 export interface WebSocketHttpIntegrationOptions extends WebSocketIntegrationOptions {
   /**
    * The HTTP method used to call the backend.
-   * @default 'POST'
+   * @default apigwv2.HttpMethod.POST
    */
-  readonly httpMethod?: string;
+  readonly httpMethod?: apigwv2.HttpMethod;
 }
 
 /** Options of an SQS integration. */
@@ -191,10 +191,7 @@ class HttpWebSocketIntegration extends WebSocketIntegration {
     const timeout = validateWebSocketTimeout(options, this.options.timeout);
     check(options.scope, `route '${options.routeKey}' integration url`, this.url,
       Token.isUnresolved(this.url) || /^https?:\/\/[^\s/]+/.test(this.url) ? undefined : 'an HTTP integration URL starts with http:// or https:// and a host');
-    const method = (this.options.httpMethod ?? 'POST').toUpperCase();
-    check(options.scope, `route '${options.routeKey}' integration httpMethod`, method,
-      ['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].includes(method) ? undefined
-        : 'the method is one of ANY, GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS');
+    const method = this.options.httpMethod ?? apigwv2.HttpMethod.POST;
     return { integration: new HttpProxyRouteIntegration(this.url, method, timeout), proxy: true };
   }
 }

@@ -1,14 +1,14 @@
 /**
  * WebSocket route keys, route selection expressions and authorizer identity sources, as pure
  * functions. Each returns the text of the violated rule, or `undefined` when the value is valid
- * (or is a token that cannot be decided at synth time). Rule numbers refer to AWS-RULES.md.
+ * (or is a token that cannot be decided at synth time). Rule numbers refer to the rows of docs/rules.md.
  */
 import { Token } from 'aws-cdk-lib';
 
 /** The route keys API Gateway reserves for WebSocket APIs (rule 22). */
 export const RESERVED_WEBSOCKET_ROUTE_KEYS = ['$connect', '$disconnect', '$default'];
 
-/** The only route key that may carry authorization or require an API key (rule 20). */
+/** The only route key that may carry authorization or require an API key (rules 20 and 47). */
 export const CONNECT_ROUTE_KEY = '$connect';
 
 /** The default route selection expression (rule 22). */
@@ -53,7 +53,7 @@ export function routeSelectionExpressionViolation(expression: string): string | 
 
 const IDENTITY_SOURCE = /^(route\.request\.(header|querystring)\.[A-Za-z0-9_.~!#$%&'*+^`|-]+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+)$/;
 
-/** Rule 20: an identity source of a WebSocket REQUEST authorizer. */
+/** Rule 46: an identity source of a WebSocket REQUEST authorizer. */
 export function webSocketIdentitySourceViolation(source: string): string | undefined {
   if (Token.isUnresolved(source)) return undefined;
   return IDENTITY_SOURCE.test(source) ? undefined

@@ -3,10 +3,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import {
-  GatewayDomain, GatewayEndpoint, HttpGateway, HttpGatewayIntegration, RestGateway, RestIntegration, WebSocketGateway, WebSocketIntegration,
-  basePathViolation, EndpointKind,
-} from '../../lib';
+import { GatewayDomain, GatewayEndpoint, HttpGateway, HttpIntegration, RestGateway, RestIntegration, WebSocketGateway, WebSocketIntegration, EndpointKind } from '../../lib';
+import { basePathViolation } from '../../lib/common/domain';
 import { resolveDomainStage, v2ApiSecurityPolicyViolation } from '../../lib/common/domain';
 
 const EU = { account: '123456789012', region: 'eu-west-1' };
@@ -79,7 +77,7 @@ describe('a custom domain names its stage when the gateway has several', () => {
 
     // WHEN
     new HttpGateway(stack, 'Http', { stages: TWO_STAGES, domain: { domainName: 'http.example.com', certificate, stageName: 'prod' } })
-      .addRoute('GET /a', HttpGatewayIntegration.http('https://example.org'));
+      .addRoute('GET /a', HttpIntegration.http('https://example.org'));
     new WebSocketGateway(stack, 'Ws', { stages: TWO_STAGES, domain: { domainName: 'ws.example.com', certificate, stageName: 'dev' } })
       .addRoute('$connect', WebSocketIntegration.http('https://example.org'));
 
@@ -126,7 +124,7 @@ describe('HTTP and WebSocket custom domains offer TLS_1_2 only', () => {
 
     // WHEN
     new HttpGateway(stack, 'Http', { domain: { domainName: 'http.example.com', certificate, securityPolicy: apigateway.SecurityPolicy.TLS_1_2 } })
-      .addRoute('GET /a', HttpGatewayIntegration.http('https://example.org'));
+      .addRoute('GET /a', HttpIntegration.http('https://example.org'));
 
     // THEN
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::DomainName', {

@@ -6,10 +6,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import {
-  EndpointKind, GatewayDomain, GatewayDomainOptions, GatewayDomainProps, GatewayEndpoint, HttpAuthorization, HttpGateway, HttpGatewayIntegration, RestGateway, RestIntegration,
-  WebSocketAuthorization, WebSocketGateway, WebSocketIntegration, basePathViolation, certificateRegionViolation, domainNameViolation, mtlsViolation,
-} from '../../lib';
+import { EndpointKind, GatewayDomain, GatewayDomainOptions, GatewayDomainProps, GatewayEndpoint, HttpAuthorization, HttpGateway, HttpIntegration, RestGateway, RestIntegration, WebSocketAuthorization, WebSocketGateway, WebSocketIntegration } from '../../lib';
+import { basePathViolation, certificateRegionViolation, domainNameViolation, mtlsViolation } from '../../lib/common/domain';
 
 const EU = { account: '123456789012', region: 'eu-west-1' };
 const certArn = (region: string) => `arn:aws:acm:${region}:123456789012:certificate/11111111-2222-3333-4444-555555555555`;
@@ -176,7 +174,7 @@ describe('HttpGateway and WebSocketGateway domains (regional only)', () => {
   test('HTTP: regional v2 domain, mapping of the $default stage, records', () => {
     const stack = new Stack(new App(), 'Stack', { env: EU });
     const api = new HttpGateway(stack, 'Http', { domain: { domainName: 'http.example.com', hostedZone: zoneIn(stack), basePath: 'v1' } });
-    api.addRoute('GET /a', HttpGatewayIntegration.http('https://example.org'), { authorization: HttpAuthorization.iam() });
+    api.addRoute('GET /a', HttpIntegration.http('https://example.org'), { authorization: HttpAuthorization.iam() });
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
       DomainName: 'http.example.com',
@@ -225,7 +223,7 @@ describe('GatewayDomain shared by several APIs', () => {
     const two = new RestGateway(stack, 'Two', { stages: [{ stageName: 'prod' }] });
     two.addRoute('GET /x', RestIntegration.mock());
     const http = new HttpGateway(stack, 'Http');
-    http.addRoute('GET /a', HttpGatewayIntegration.http('https://example.org'));
+    http.addRoute('GET /a', HttpIntegration.http('https://example.org'));
     one.mapDomain(domain, { basePath: 'v1', stageName: 'prod' });
     two.mapDomain(domain, { basePath: 'v2' });
     http.mapDomain(domain);
@@ -237,11 +235,31 @@ describe('GatewayDomain shared by several APIs', () => {
     expect(() => two.mapDomain(domain, { basePath: 'v1' })).toThrow(/basePath = "v1" is invalid: the base path is already mapped on api.example.com/);
   });
 
-  test('an edge-optimized REST API cannot be mapped onto a regional GatewayDomain', () => {
+  test('a private REST API cannot be mapped onto a public regional GatewayDomain', () => {
+    // GIVEN
+    const stack = new Stack(new App(), 'Stack', { env: EU });
+    const domain = new GatewayDomain(stack, 'Shared', { domainName: 'api.example.com', hostedZone: zoneIn(stack) });
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+    const api = new RestGateway(stack, 'Private', { endpoint: GatewayEndpoint.privateEndpoint({ vpc }) });
+    api.addRoute('GET /health', RestIntegration.mock());
+
+    // WHEN / THEN
+    expect(() => api.mapDomain(domain)).toThrow(/Stack\/Private: mapDomain = "PRIVATE" is invalid: a private REST API cannot be mapped onto a public regional GatewayDomain/);
+  });
+
+  test('an edge-optimized REST API can be mapped onto a regional GatewayDomain (the service allows it)', () => {
+    // GIVEN
     const stack = new Stack(new App(), 'Stack', { env: EU });
     const domain = new GatewayDomain(stack, 'Shared', { domainName: 'api.example.com', hostedZone: zoneIn(stack) });
     const edge = rest(stack, GatewayEndpoint.edge(), undefined);
-    expect(() => edge.mapDomain(domain)).toThrow(/mapDomain = "EDGE" is invalid: only regional REST APIs can be mapped onto a regional GatewayDomain/);
+
+    // WHEN
+    edge.mapDomain(domain, { basePath: 'orders', stageName: 'prod' });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', {
+      ApiMappingKey: 'orders', Stage: 'prod', ApiId: { Ref: Match.stringLikeRegexp('^ApiRestApi') },
+    });
   });
 });
 
@@ -323,7 +341,7 @@ describe('GatewayDomain from JavaScript', () => {
       stages: [{ stageName: 'dev' }, { stageName: 'prod' }],
       domain: { domainName: 'api.example.com', hostedZone: zoneIn(stack), basePath: 'orders', stageName: 'prod' },
     });
-    api.addRoute('GET /orders', HttpGatewayIntegration.lambdaFunction(handler));
+    api.addRoute('GET /orders', HttpIntegration.lambdaFunction(handler));
 
     // THEN
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { ApiMappingKey: 'orders', Stage: 'prod' });

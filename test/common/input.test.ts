@@ -136,7 +136,7 @@ describe('checks', () => {
     ['a resource', aResource('a lambda.IFunction', 'functionArn'), { name: 'fn' }, 'expected a lambda.IFunction, got an object'],
     ['null', aString(), null, 'expected a string, got null'],
     ['a required value', required(aString()), undefined, 'a string is required'],
-    ['a prop of another API kind', notHere('use httpApiName'), 'x', 'use httpApiName'],
+    ['a prop of another API kind', notHere('use apiName'), 'x', 'use apiName'],
   ])('%s', (_what, check, value, rule) => {
     // WHEN
     const error = thrown(() => check.check(scope(), 'prop', value)) as GatewayValidationError;
@@ -211,15 +211,15 @@ describe('checks', () => {
   test('anIntegration accepts a subclass or a bindable object, and names another gateway kind\'s integration', () => {
     // GIVEN
     abstract class RestIntegration { public abstract bind(): unknown; }
-    abstract class HttpGatewayIntegration { public abstract bind(): unknown; }
+    abstract class HttpIntegration { public abstract bind(): unknown; }
     class Own extends RestIntegration { public bind() { return {}; } }
-    class Foreign extends HttpGatewayIntegration { public bind() { return {}; } }
+    class Foreign extends HttpIntegration { public bind() { return {}; } }
     const check = anIntegration(() => RestIntegration, 'a RestIntegration');
 
     // THEN
     check.check(scope(), 'integration', new Own());
     check.check(scope(), 'integration', { bind: () => ({}) });
-    expect(() => check.check(scope(), 'integration', new Foreign())).toThrow(/expected a RestIntegration, got a HttpGatewayIntegration/);
+    expect(() => check.check(scope(), 'integration', new Foreign())).toThrow(/expected a RestIntegration, got a HttpIntegration/);
     expect(() => check.check(scope(), 'integration', 'lambda')).toThrow(/expected a RestIntegration, got a string/);
   });
 });

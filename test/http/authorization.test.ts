@@ -4,7 +4,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { HttpAuthorization, HttpAuthorizationKind } from '../../lib/http/authorization';
 import { HttpGateway } from '../../lib/http/http-gateway';
-import { HttpGatewayIntegration } from '../../lib/http/integration';
+import { HttpIntegration } from '../../lib/http/integration';
 
 function setup() {
   const app = new App();
@@ -16,7 +16,7 @@ function setup() {
     runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('x'),
   });
   const gateway = new HttpGateway(stack, 'Api');
-  const integration = HttpGatewayIntegration.lambdaFunction(fn);
+  const integration = HttpIntegration.lambdaFunction(fn);
   return { app, stack, fn, authFn, gateway, integration };
 }
 
@@ -25,6 +25,8 @@ describe('kinds', () => {
     ['none', HttpAuthorization.none(), HttpAuthorizationKind.NONE],
     ['iam', HttpAuthorization.iam(), HttpAuthorizationKind.IAM],
     ['jwt', HttpAuthorization.jwt('https://issuer.example.com', ['a']), HttpAuthorizationKind.JWT],
+    ['lambdaRequest', HttpAuthorization.lambdaRequest(lambda.Function.fromFunctionArn(new Stack(), 'Fn', 'arn:aws:lambda:eu-west-1:123456789012:function:f')),
+      HttpAuthorizationKind.LAMBDA_REQUEST],
   ])('%s has kind %s', (_name, authorization, kind) => {
     expect(authorization.kind).toBe(kind);
   });
@@ -56,7 +58,7 @@ describe('jwt', () => {
   test('one authorizer per gateway however many routes share the object; scopes default from it, routes may replace them', () => {
     // GIVEN
     const { stack, gateway, integration } = setup();
-    const jwt = HttpAuthorization.jwt('https://issuer.example.com/', ['aud'], { scopes: ['orders/read'], identitySource: ['$request.header.X-Token'] });
+    const jwt = HttpAuthorization.jwt('https://issuer.example.com/', ['aud'], { scopes: ['orders/read'], identitySources: ['$request.header.X-Token'] });
 
     // WHEN
     gateway.addRoute('GET /a', integration, { authorization: jwt });

@@ -5,8 +5,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { GatewayEndpoint } from '../../lib/common/endpoint';
 import { HttpAuthorization } from '../../lib/http/authorization';
-import { HttpGateway, HttpGatewayProps, HttpStageOptions } from '../../lib/http/http-gateway';
-import { HttpGatewayIntegration } from '../../lib/http/integration';
+import { HttpGateway } from '../../lib/http/http-gateway';
+import { HttpGatewayProps, HttpStageOptions } from '../../lib/http/props';
+import { HttpIntegration } from '../../lib/http/integration';
 
 function setup() {
   const app = new App();
@@ -22,7 +23,7 @@ function setup() {
 function gatewayWithRoute(props: HttpGatewayProps = {}) {
   const { stack, fn } = setup();
   const gateway = new HttpGateway(stack, 'Api', props);
-  gateway.addRoute('GET /orders', HttpGatewayIntegration.lambdaFunction(fn));
+  gateway.addRoute('GET /orders', HttpIntegration.lambdaFunction(fn));
   return { stack, fn, gateway };
 }
 
@@ -94,7 +95,7 @@ describe('stages', () => {
         { stageName: 'b', accessLogs: { enabled: false } },
       ],
     });
-    gateway.addRoute('GET /x', HttpGatewayIntegration.lambdaFunction(fn));
+    gateway.addRoute('GET /x', HttpIntegration.lambdaFunction(fn));
 
     // THEN
     const template = Template.fromStack(stack);
@@ -123,7 +124,7 @@ describe('stages', () => {
 
     // WHEN
     new HttpGateway(stack, 'Api', { stages: Array.from({ length: 11 }, (_, i) => ({ stageName: `s${i}` })) })
-      .addRoute('GET /a', HttpGatewayIntegration.lambdaFunction(fn));
+      .addRoute('GET /a', HttpIntegration.lambdaFunction(fn));
 
     // THEN
     Template.fromStack(stack).resourceCountIs('AWS::ApiGatewayV2::Stage', 11);
@@ -180,7 +181,7 @@ describe('routes', () => {
   test('ANY, greedy parameters and $default route keys', () => {
     // GIVEN
     const { stack, fn, gateway } = gatewayWithRoute();
-    const integration = HttpGatewayIntegration.lambdaFunction(fn);
+    const integration = HttpIntegration.lambdaFunction(fn);
 
     // WHEN
     gateway.addRoute('ANY /files/{proxy+}', integration);
@@ -198,8 +199,8 @@ describe('routes', () => {
     const gateway = new HttpGateway(stack, 'Api', { defaultAuthorization: HttpAuthorization.none() });
 
     // WHEN
-    gateway.addRoute('GET /public', HttpGatewayIntegration.lambdaFunction(fn));
-    gateway.addRoute('GET /private', HttpGatewayIntegration.lambdaFunction(fn), { authorization: HttpAuthorization.iam() });
+    gateway.addRoute('GET /public', HttpIntegration.lambdaFunction(fn));
+    gateway.addRoute('GET /private', HttpIntegration.lambdaFunction(fn), { authorization: HttpAuthorization.iam() });
 
     // THEN
     const template = Template.fromStack(stack);
@@ -214,13 +215,13 @@ describe('routes', () => {
     ['GET /{proxy+}/x', /the greedy parameter \{proxy\+\} must be the last path segment/],
   ])('rejects the route key %s with the construct path', (routeKey, message) => {
     const { gateway, fn } = gatewayWithRoute();
-    expect(() => gateway.addRoute(routeKey, HttpGatewayIntegration.lambdaFunction(fn))).toThrow(/^Stack\/Api: /);
-    expect(() => gateway.addRoute(routeKey, HttpGatewayIntegration.lambdaFunction(fn))).toThrow(message);
+    expect(() => gateway.addRoute(routeKey, HttpIntegration.lambdaFunction(fn))).toThrow(/^Stack\/Api: /);
+    expect(() => gateway.addRoute(routeKey, HttpIntegration.lambdaFunction(fn))).toThrow(message);
   });
 
   test('rejects a duplicate route', () => {
     const { gateway, fn } = gatewayWithRoute();
-    expect(() => gateway.addRoute('GET /orders', HttpGatewayIntegration.lambdaFunction(fn)))
+    expect(() => gateway.addRoute('GET /orders', HttpIntegration.lambdaFunction(fn)))
       .toThrow(/Stack\/Api: routeKey = "GET \/orders" is invalid: this route was already added/);
   });
 
@@ -228,7 +229,7 @@ describe('routes', () => {
     // GIVEN
     const { stack, fn } = setup();
     const gateway = new HttpGateway(stack, 'Api');
-    const integration = HttpGatewayIntegration.lambdaFunction(fn);
+    const integration = HttpIntegration.lambdaFunction(fn);
     for (let i = 0; i < 300; i++) {
       gateway.addRoute(`GET /r${i}`, integration);
     }
@@ -261,8 +262,8 @@ describe('routes', () => {
     });
 
     // WHEN
-    gateway.addRoute('POST /orders', HttpGatewayIntegration.lambdaFunction(fn), { throttle: { rateLimit: 3 } });
-    gateway.addRoute('GET /orders', HttpGatewayIntegration.lambdaFunction(fn));
+    gateway.addRoute('POST /orders', HttpIntegration.lambdaFunction(fn), { throttle: { rateLimit: 3 } });
+    gateway.addRoute('GET /orders', HttpIntegration.lambdaFunction(fn));
 
     // THEN
     const template = Template.fromStack(stack);
@@ -280,7 +281,7 @@ describe('routes', () => {
 
   test('rejects an invalid route throttle', () => {
     const { gateway, fn } = gatewayWithRoute();
-    expect(() => gateway.addRoute('POST /x', HttpGatewayIntegration.lambdaFunction(fn), { throttle: { rateLimit: -1 } }))
+    expect(() => gateway.addRoute('POST /x', HttpIntegration.lambdaFunction(fn), { throttle: { rateLimit: -1 } }))
       .toThrow(/Stack\/Api: route 'POST \/x' throttle\.rateLimit = -1 is invalid/);
   });
 });
@@ -295,12 +296,12 @@ describe('Lambda permissions', () => {
     const gateway = new HttpGateway(stack, 'Api', { stages: [{ stageName: '$default' }, { stageName: 'prod' }] });
 
     // WHEN: five routes on fn (some with separate integration objects), one on other
-    gateway.addRoute('GET /a', HttpGatewayIntegration.lambdaFunction(fn));
-    gateway.addRoute('GET /b', HttpGatewayIntegration.lambdaFunction(fn));
-    gateway.addRoute('POST /a', HttpGatewayIntegration.lambdaFunction(fn));
-    gateway.addRoute('ANY /c/{proxy+}', HttpGatewayIntegration.lambdaFunction(fn));
-    gateway.addRoute('$default', HttpGatewayIntegration.lambdaFunction(fn));
-    gateway.addRoute('GET /other', HttpGatewayIntegration.lambdaFunction(other));
+    gateway.addRoute('GET /a', HttpIntegration.lambdaFunction(fn));
+    gateway.addRoute('GET /b', HttpIntegration.lambdaFunction(fn));
+    gateway.addRoute('POST /a', HttpIntegration.lambdaFunction(fn));
+    gateway.addRoute('ANY /c/{proxy+}', HttpIntegration.lambdaFunction(fn));
+    gateway.addRoute('$default', HttpIntegration.lambdaFunction(fn));
+    gateway.addRoute('GET /other', HttpIntegration.lambdaFunction(other));
 
     // THEN: 2 functions x 2 stages
     const template = Template.fromStack(stack);
@@ -367,7 +368,7 @@ describe('CORS', () => {
 
   test('rejects an OPTIONS route when CORS answers preflight', () => {
     const { gateway, fn } = gatewayWithRoute({ cors: { allowOrigins: ['https://a.example.com'] } });
-    expect(() => gateway.addRoute('OPTIONS /orders', HttpGatewayIntegration.lambdaFunction(fn)))
+    expect(() => gateway.addRoute('OPTIONS /orders', HttpIntegration.lambdaFunction(fn)))
       .toThrow(/routeKey = "OPTIONS \/orders" is invalid: the gateway's cors option already answers OPTIONS/);
   });
 });
@@ -404,7 +405,7 @@ describe('endpoint and REST-only features', () => {
     ['requestSchema', { requestSchema: {} }, /options\.requestSchema = .* is invalid: request validation is a REST API feature/],
   ])('rejects the REST route option %s by name', (_name, extra, message) => {
     const { gateway, fn } = gatewayWithRoute();
-    expect(() => gateway.addRoute('GET /x', HttpGatewayIntegration.lambdaFunction(fn), extra as object)).toThrow(message);
+    expect(() => gateway.addRoute('GET /x', HttpIntegration.lambdaFunction(fn), extra as object)).toThrow(message);
   });
 
   test('rejects REST-only gateway props by name', () => {
@@ -467,14 +468,14 @@ describe('grants, imports and metrics', () => {
   test('fromHttpGatewayAttributes imports an API that can grant', () => {
     // GIVEN
     const { stack } = setup();
-    const imported = HttpGateway.fromHttpGatewayAttributes(stack, 'Imported', { httpApiId: 'abc123' });
+    const imported = HttpGateway.fromHttpGatewayAttributes(stack, 'Imported', { apiId: 'abc123' });
     const role = new iam.Role(stack, 'Client', { assumedBy: new iam.AccountRootPrincipal() });
 
     // WHEN
     imported.grantInvoke(role, { routeKey: 'POST /orders', stageName: 'dev' });
 
     // THEN
-    expect(imported.httpApiId).toBe('abc123');
+    expect(imported.apiId).toBe('abc123');
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: [{
@@ -502,6 +503,35 @@ describe('grants, imports and metrics', () => {
     expect(metric.metricName).toBe(metricName);
     expect(metric.namespace).toBe('AWS/ApiGateway');
     expect(stack.resolve(metric.dimensions)).toEqual({ ApiId: { Ref: expect.stringMatching(/^ApiHttpApi/) }, Stage: 'prod' });
+  });
+
+  test.each([
+    ['metric', 'DataProcessed'],
+    ['metricClientError', '4xx'],
+    ['metricServerError', '5xx'],
+    ['metricCount', 'Count'],
+    ['metricLatency', 'Latency'],
+    ['metricIntegrationLatency', 'IntegrationLatency'],
+  ] as const)('an imported gateway has %s (%s), by ApiId and Stage', (method, metricName) => {
+    // GIVEN
+    const { stack } = setup();
+    const imported = HttpGateway.fromHttpGatewayAttributes(stack, 'Imported', { apiId: 'abc123' });
+
+    // WHEN
+    const metric = method === 'metric' ? imported.metric(metricName, 'prod', { statistic: 'Sum' }) : imported[method]('prod');
+
+    // THEN
+    expect(metric.metricName).toBe(metricName);
+    expect(metric.namespace).toBe('AWS/ApiGateway');
+    expect(metric.dimensions).toEqual({ ApiId: 'abc123', Stage: 'prod' });
+  });
+
+  test('an imported gateway\'s metrics use the same statistics as a gateway made here', () => {
+    const { stack, gateway } = gatewayWithRoute({ stages: [{ stageName: 'prod' }] });
+    const imported = HttpGateway.fromHttpGatewayAttributes(stack, 'Imported', { apiId: 'abc123' });
+    for (const m of ['metricClientError', 'metricServerError', 'metricCount', 'metricLatency', 'metricIntegrationLatency'] as const) {
+      expect(imported[m]('prod').statistic).toBe(gateway[m]('prod').statistic);
+    }
   });
 
   test('metric() of an unknown stage is an error', () => {

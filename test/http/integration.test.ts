@@ -7,7 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { HttpGateway } from '../../lib/http/http-gateway';
 import {
-  HttpGatewayIntegration, HttpGatewayIntegrationBindOptions, HttpGatewayIntegrationConfig,
+  HttpIntegration, HttpIntegrationBindOptions, HttpIntegrationConfig,
 } from '../../lib/http/integration';
 
 function setup() {
@@ -27,8 +27,8 @@ describe('lambdaFunction', () => {
     const { stack, fn, gateway } = setup();
 
     // WHEN
-    gateway.addRoute('GET /v2', HttpGatewayIntegration.lambdaFunction(fn));
-    gateway.addRoute('GET /v1', HttpGatewayIntegration.lambdaFunction(fn, { payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_1_0 }));
+    gateway.addRoute('GET /v2', HttpIntegration.lambdaFunction(fn));
+    gateway.addRoute('GET /v1', HttpIntegration.lambdaFunction(fn, { payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_1_0 }));
 
     // THEN
     const template = Template.fromStack(stack);
@@ -39,13 +39,13 @@ describe('lambdaFunction', () => {
   test('routes sharing one integration object share one integration; separate objects make separate ones', () => {
     // GIVEN
     const { stack, fn, gateway } = setup();
-    const shared = HttpGatewayIntegration.lambdaFunction(fn);
+    const shared = HttpIntegration.lambdaFunction(fn);
 
     // WHEN
     gateway.addRoute('GET /a', shared);
     gateway.addRoute('GET /b', shared);
     gateway.addRoute('GET /c', shared);
-    gateway.addRoute('GET /d', HttpGatewayIntegration.lambdaFunction(fn));
+    gateway.addRoute('GET /d', HttpIntegration.lambdaFunction(fn));
 
     // THEN
     const template = Template.fromStack(stack);
@@ -57,7 +57,7 @@ describe('lambdaFunction', () => {
     // GIVEN
     const { stack, fn, gateway } = setup();
     const other = new HttpGateway(stack, 'Other');
-    const shared = HttpGatewayIntegration.lambdaFunction(fn);
+    const shared = HttpIntegration.lambdaFunction(fn);
 
     // WHEN
     gateway.addRoute('GET /a', shared);
@@ -73,7 +73,7 @@ describe('lambdaFunction', () => {
 
     // WHEN
     for (let i = 0; i < 20; i++) {
-      gateway.addRoute(`GET /r${i}`, HttpGatewayIntegration.lambdaFunction(fn));
+      gateway.addRoute(`GET /r${i}`, HttpIntegration.lambdaFunction(fn));
     }
 
     // THEN: one stage, one function
@@ -91,7 +91,7 @@ describe('timeout', () => {
     const { stack, fn, gateway } = setup();
 
     // WHEN
-    gateway.addRoute('GET /a', HttpGatewayIntegration.lambdaFunction(fn, { timeout }));
+    gateway.addRoute('GET /a', HttpIntegration.lambdaFunction(fn, { timeout }));
 
     // THEN
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Integration', { TimeoutInMillis: ms });
@@ -99,7 +99,7 @@ describe('timeout', () => {
 
   test('no timeout by default (the service default, 30 s)', () => {
     const { stack, fn, gateway } = setup();
-    gateway.addRoute('GET /a', HttpGatewayIntegration.lambdaFunction(fn));
+    gateway.addRoute('GET /a', HttpIntegration.lambdaFunction(fn));
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Integration', { TimeoutInMillis: Match.absent() });
   });
 
@@ -108,8 +108,8 @@ describe('timeout', () => {
     [Duration.millis(30001), /route 'GET \/a' integration timeout = "30001 ms" is invalid: an integration timeout is at most 30 seconds for HTTP APIs/],
   ])('rejects a timeout of %s with the construct path', (timeout, message) => {
     const { fn, gateway } = setup();
-    expect(() => gateway.addRoute('GET /a', HttpGatewayIntegration.lambdaFunction(fn, { timeout }))).toThrow(/^Stack\/Api: /);
-    expect(() => gateway.addRoute('GET /a', HttpGatewayIntegration.lambdaFunction(fn, { timeout }))).toThrow(message);
+    expect(() => gateway.addRoute('GET /a', HttpIntegration.lambdaFunction(fn, { timeout }))).toThrow(/^Stack\/Api: /);
+    expect(() => gateway.addRoute('GET /a', HttpIntegration.lambdaFunction(fn, { timeout }))).toThrow(message);
   });
 
   test('the timeout of an HTTP URL integration is validated and set too', () => {
@@ -117,11 +117,11 @@ describe('timeout', () => {
     const { stack, gateway } = setup();
 
     // WHEN
-    gateway.addRoute('GET /a', HttpGatewayIntegration.http('https://backend.example.com/a', { timeout: Duration.seconds(30) }));
+    gateway.addRoute('GET /a', HttpIntegration.http('https://backend.example.com/a', { timeout: Duration.seconds(30) }));
 
     // THEN
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'HTTP_PROXY', TimeoutInMillis: 30000 });
-    expect(() => gateway.addRoute('GET /b', HttpGatewayIntegration.http('https://x.example.com', { timeout: Duration.seconds(31) })))
+    expect(() => gateway.addRoute('GET /b', HttpIntegration.http('https://x.example.com', { timeout: Duration.seconds(31) })))
       .toThrow(/integration timeout = "31000 ms" is invalid/);
   });
 });
@@ -132,8 +132,8 @@ describe('http', () => {
     const { stack, gateway } = setup();
 
     // WHEN
-    gateway.addRoute('GET /items/{id}', HttpGatewayIntegration.http('https://backend.example.com/items/{id}'));
-    gateway.addRoute('POST /items', HttpGatewayIntegration.http('https://backend.example.com/create', { method: apigwv2.HttpMethod.PUT }));
+    gateway.addRoute('GET /items/{id}', HttpIntegration.http('https://backend.example.com/items/{id}'));
+    gateway.addRoute('POST /items', HttpIntegration.http('https://backend.example.com/create', { httpMethod: apigwv2.HttpMethod.PUT }));
 
     // THEN
     const template = Template.fromStack(stack);
@@ -155,7 +155,7 @@ describe('http', () => {
     const { stack, gateway } = setup();
 
     // WHEN
-    gateway.addRoute('GET /a', HttpGatewayIntegration.http('https://backend.example.com', {
+    gateway.addRoute('GET /a', HttpIntegration.http('https://backend.example.com', {
       parameterMapping: new apigwv2.ParameterMapping().appendHeader('x-tenant', apigwv2.MappingValue.contextVariable('requestId')),
     }));
 
@@ -180,8 +180,8 @@ describe('private integrations', () => {
     const listener = alb.addListener('Http', { port: 80, defaultAction: elbv2.ListenerAction.fixedResponse(200) });
 
     // WHEN
-    gateway.addRoute('ANY /app/{proxy+}', HttpGatewayIntegration.alb(listener, { secureServerName: 'app.internal.example.com' }));
-    gateway.addRoute('GET /app', HttpGatewayIntegration.alb(listener));
+    gateway.addRoute('ANY /app/{proxy+}', HttpIntegration.alb(listener, { secureServerName: 'app.internal.example.com' }));
+    gateway.addRoute('GET /app', HttpIntegration.alb(listener));
 
     // THEN
     const template = Template.fromStack(stack);
@@ -210,7 +210,7 @@ describe('private integrations', () => {
     const vpcLink = new apigwv2.VpcLink(stack, 'Link', { vpc });
 
     // WHEN
-    gateway.addRoute('GET /nlb', HttpGatewayIntegration.nlb(listener, { vpcLink, timeout: Duration.seconds(30), method: apigwv2.HttpMethod.GET }));
+    gateway.addRoute('GET /nlb', HttpIntegration.nlb(listener, { vpcLink, timeout: Duration.seconds(30), httpMethod: apigwv2.HttpMethod.GET }));
 
     // THEN
     const template = Template.fromStack(stack);
@@ -233,7 +233,7 @@ describe('private integrations', () => {
     const vpcLink = new apigwv2.VpcLink(stack, 'Link', { vpc });
 
     // WHEN
-    gateway.addRoute('GET /svc', HttpGatewayIntegration.serviceDiscovery(service, { vpcLink, secureServerName: 'orders.internal', timeout: Duration.seconds(10) }));
+    gateway.addRoute('GET /svc', HttpIntegration.serviceDiscovery(service, { vpcLink, secureServerName: 'orders.internal', timeout: Duration.seconds(10) }));
 
     // THEN
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Integration', {
@@ -250,11 +250,11 @@ describe('custom integrations', () => {
   test('a user integration implementing bind is wired, and its functions granted', () => {
     // GIVEN
     const { stack, fn, gateway } = setup();
-    class Custom extends HttpGatewayIntegration {
+    class Custom extends HttpIntegration {
       public readonly seen: string[] = [];
-      public bind(options: HttpGatewayIntegrationBindOptions): HttpGatewayIntegrationConfig {
+      public bind(options: HttpIntegrationBindOptions): HttpIntegrationConfig {
         this.seen.push(`${options.gateway.node.path} ${options.routeKey}`);
-        return { integration: HttpGatewayIntegration.lambdaFunction(fn).bind(options).integration, invokedFunctions: [fn] };
+        return { integration: HttpIntegration.lambdaFunction(fn).bind(options).integration, invokedFunctions: [fn] };
       }
     }
     const custom = new Custom();
@@ -265,5 +265,28 @@ describe('custom integrations', () => {
     // THEN
     expect(custom.seen).toEqual(['Stack/Api GET /custom']);
     Template.fromStack(stack).resourceCountIs('AWS::Lambda::Permission', 1);
+  });
+
+  test('a user integration used on several routes is bound once per gateway, and rendered once', () => {
+    // GIVEN
+    const { stack, fn, gateway } = setup();
+    const other = new HttpGateway(stack, 'Other');
+    class Custom extends HttpIntegration {
+      public readonly seen: string[] = [];
+      public bind(options: HttpIntegrationBindOptions): HttpIntegrationConfig {
+        this.seen.push(`${options.gateway.node.path} ${options.routeKey}`);
+        return { integration: HttpIntegration.lambdaFunction(fn).bind(options).integration, invokedFunctions: [fn] };
+      }
+    }
+    const custom = new Custom();
+
+    // WHEN
+    gateway.addRoute('GET /a', custom);
+    gateway.addRoute('GET /b', custom);
+    other.addRoute('GET /a', custom);
+
+    // THEN
+    expect(custom.seen).toEqual(['Stack/Api GET /a', 'Stack/Other GET /a']);
+    Template.fromStack(stack).resourceCountIs('AWS::ApiGatewayV2::Integration', 2);
   });
 });

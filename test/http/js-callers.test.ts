@@ -12,7 +12,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
-  GatewayValidationError, HttpAuthorization, HttpGateway, HttpGatewayIntegration, HttpGatewayProps, HttpRouteOptions, RestAuthorization,
+  GatewayValidationError, HttpAuthorization, HttpGateway, HttpIntegration, HttpGatewayProps, HttpRouteOptions, RestAuthorization,
   RestIntegration,
 } from '../../lib';
 
@@ -63,9 +63,11 @@ describe('HttpGatewayProps from JavaScript', () => {
       /^Stack\/Api: cors\.maxAge = 600 is invalid: expected a Duration/],
     ['CORS credentials given as a string', { cors: { allowOrigins: ['https://app.example.com'], allowCredentials: 'true' } },
       /^Stack\/Api: cors\.allowCredentials = "true" is invalid: expected a boolean/],
-    ['a numeric API name', { httpApiName: 7 }, /^Stack\/Api: httpApiName = 7 is invalid: expected a string, got a number$/],
+    ['a numeric API name', { apiName: 7 }, /^Stack\/Api: apiName = 7 is invalid: expected a string, got a number$/],
     ['restApiName, a RestGateway prop', { restApiName: 'orders' },
-      /^Stack\/Api: restApiName = "orders" is invalid: an HttpGateway is named with httpApiName$/],
+      /^Stack\/Api: restApiName = "orders" is invalid: an HttpGateway is named with apiName$/],
+    ['httpApiName, the old name of apiName', { httpApiName: 'orders' },
+      /^Stack\/Api: httpApiName = "orders" is invalid: renamed to apiName$/],
     ['apiKeyRequired, a REST API feature', { apiKeyRequired: true },
       /^Stack\/Api: apiKeyRequired = true is invalid: an API key is a REST API feature that HTTP APIs do not have; use RestGateway for it$/],
     ['apiKeySource, a REST API feature', { apiKeySource: 'HEADER' },
@@ -90,13 +92,13 @@ describe('addRoute from JavaScript', () => {
   });
 
   test('rejects a missing integration', () => {
-    expectGatewayError(() => api.addRoute('GET /x', js<HttpGatewayIntegration>(undefined)),
-      /^Stack\/Api: addRoute integration = undefined is invalid: an HttpGatewayIntegration \(.*\) is required$/);
+    expectGatewayError(() => api.addRoute('GET /x', js<HttpIntegration>(undefined)),
+      /^Stack\/Api: addRoute integration = undefined is invalid: an HttpIntegration \(.*\) is required$/);
   });
 
   test('rejects a REST integration', () => {
-    expectGatewayError(() => api.addRoute('GET /x', js<HttpGatewayIntegration>(RestIntegration.mock())),
-      /^Stack\/Api: addRoute integration = .* is invalid: expected an HttpGatewayIntegration .*, got a RestIntegration$/);
+    expectGatewayError(() => api.addRoute('GET /x', js<HttpIntegration>(RestIntegration.mock())),
+      /^Stack\/Api: addRoute integration = .* is invalid: expected an HttpIntegration .*, got a RestIntegration$/);
   });
 
   test.each([
@@ -107,42 +109,48 @@ describe('addRoute from JavaScript', () => {
     ['returnResponse, a WebSocket route option', { returnResponse: true }, /options\.returnResponse = true is invalid: two-way routes are a WebSocket API feature/],
     ['operationName, a REST route option', { operationName: 'getX' }, /options\.operationName = "getX" is invalid: HttpGateway routes have no operationName$/],
   ])('rejects %s', (_what, options, message) => {
-    expectGatewayError(() => api.addRoute('GET /x', HttpGatewayIntegration.http(URL), js<HttpRouteOptions>(options)),
+    expectGatewayError(() => api.addRoute('GET /x', HttpIntegration.http(URL), js<HttpRouteOptions>(options)),
       new RegExp(`^Stack/Api: route 'GET /x' ${message.source}`));
   });
 
   test('rejects what a JavaScript integration\'s bind returns when it is not an integration config', () => {
-    expectGatewayError(() => api.addRoute('GET /x', js<HttpGatewayIntegration>({ bind: () => undefined })),
-      /^Stack\/Api: route 'GET \/x' integration\.bind\(\) result = undefined is invalid: an HttpGatewayIntegrationConfig object is required$/);
+    expectGatewayError(() => api.addRoute('GET /x', js<HttpIntegration>({ bind: () => undefined })),
+      /^Stack\/Api: route 'GET \/x' integration\.bind\(\) result = undefined is invalid: an HttpIntegrationConfig object is required$/);
   });
 });
 
 describe('static factories and methods from JavaScript', () => {
   test.each([
-    ['HttpGatewayIntegration.lambdaFunction without a function', () => HttpGatewayIntegration.lambdaFunction(js(undefined)),
-      /^HttpGatewayIntegration\.lambdaFunction: handler = undefined is invalid: a lambda\.IFunction is required$/],
-    ['HttpGatewayIntegration.lambdaFunction with a payload version string', () => HttpGatewayIntegration.lambdaFunction(newFunction(newStack()), js({ payloadFormatVersion: '2.0' })),
-      /^HttpGatewayIntegration\.lambdaFunction: options\.payloadFormatVersion = "2\.0" is invalid: expected an apigwv2\.PayloadFormatVersion \(PayloadFormatVersion\.VERSION_2_0\), got a string$/],
-    ['HttpGatewayIntegration.http with an unknown method', () => HttpGatewayIntegration.http(URL, js({ method: 'FETCH' })),
-      /^HttpGatewayIntegration\.http: options\.method = "FETCH" is invalid: expected one of apigwv2\.HttpMethod\.ANY \("ANY"\)/],
-    ['HttpGatewayIntegration.http without a URL', () => HttpGatewayIntegration.http(js(undefined)),
-      /^HttpGatewayIntegration\.http: url = undefined is invalid: a string is required$/],
-    ['HttpGatewayIntegration.alb without a listener', () => HttpGatewayIntegration.alb(js(undefined)),
-      /^HttpGatewayIntegration\.alb: listener = undefined is invalid: an elbv2\.IApplicationListener is required$/],
-    ['HttpGatewayIntegration.nlb with a VPC link id', () => HttpGatewayIntegration.nlb(js({ listenerArn: 'arn' }), js({ vpcLink: 'abc123' })),
-      /^HttpGatewayIntegration\.nlb: options\.vpcLink = "abc123" is invalid: expected an apigwv2\.IVpcLink, got a string$/],
-    ['HttpGatewayIntegration.serviceDiscovery without options', () => HttpGatewayIntegration.serviceDiscovery(js({ serviceArn: 'arn' }), js(undefined)),
-      /^HttpGatewayIntegration\.serviceDiscovery: options = undefined is invalid: an HttpServiceDiscoveryIntegrationOptions object is required$/],
-    ['HttpGatewayIntegration.serviceDiscovery without a VPC link', () => HttpGatewayIntegration.serviceDiscovery(js({ serviceArn: 'arn' }), js({})),
-      /^HttpGatewayIntegration\.serviceDiscovery: options\.vpcLink = undefined is invalid: an apigwv2\.IVpcLink is required$/],
+    ['HttpIntegration.lambdaFunction without a function', () => HttpIntegration.lambdaFunction(js(undefined)),
+      /^HttpIntegration\.lambdaFunction: handler = undefined is invalid: a lambda\.IFunction is required$/],
+    ['HttpIntegration.lambdaFunction with a payload version string', () => HttpIntegration.lambdaFunction(newFunction(newStack()), js({ payloadFormatVersion: '2.0' })),
+      /^HttpIntegration\.lambdaFunction: options\.payloadFormatVersion = "2\.0" is invalid: expected an apigwv2\.PayloadFormatVersion \(PayloadFormatVersion\.VERSION_2_0\), got a string$/],
+    ['HttpIntegration.http with an unknown method', () => HttpIntegration.http(URL, js({ httpMethod: 'FETCH' })),
+      /^HttpIntegration\.http: options\.httpMethod = "FETCH" is invalid: expected one of apigwv2\.HttpMethod\.ANY \("ANY"\)/],
+    ['HttpIntegration.http with method, the old name of httpMethod', () => HttpIntegration.http(URL, js({ method: 'GET' })),
+      /^HttpIntegration\.http: options\.method = "GET" is invalid: renamed to httpMethod$/],
+    ['HttpAuthorization.jwt with identitySource, the old name of identitySources', () => HttpAuthorization.jwt('https://issuer.example.com', ['a'], js({ identitySource: ['$request.header.X'] })),
+      /^HttpAuthorization\.jwt: options\.identitySource = .* is invalid: renamed to identitySources$/],
+    ['HttpIntegration.http without a URL', () => HttpIntegration.http(js(undefined)),
+      /^HttpIntegration\.http: url = undefined is invalid: a string is required$/],
+    ['HttpIntegration.alb without a listener', () => HttpIntegration.alb(js(undefined)),
+      /^HttpIntegration\.alb: listener = undefined is invalid: an elbv2\.IApplicationListener is required$/],
+    ['HttpIntegration.nlb with a VPC link id', () => HttpIntegration.nlb(js({ listenerArn: 'arn' }), js({ vpcLink: 'abc123' })),
+      /^HttpIntegration\.nlb: options\.vpcLink = "abc123" is invalid: expected an apigwv2\.IVpcLink, got a string$/],
+    ['HttpIntegration.serviceDiscovery without options', () => HttpIntegration.serviceDiscovery(js({ serviceArn: 'arn' }), js(undefined)),
+      /^HttpIntegration\.serviceDiscovery: options = undefined is invalid: an HttpServiceDiscoveryIntegrationOptions object is required$/],
+    ['HttpIntegration.serviceDiscovery without a VPC link', () => HttpIntegration.serviceDiscovery(js({ serviceArn: 'arn' }), js({})),
+      /^HttpIntegration\.serviceDiscovery: options\.vpcLink = undefined is invalid: an apigwv2\.IVpcLink is required$/],
     ['HttpAuthorization.jwt without audiences', () => HttpAuthorization.jwt('https://issuer.example.com', js(undefined)),
       /^HttpAuthorization\.jwt: audiences = undefined is invalid: an array of string items is required$/],
     ['HttpAuthorization.cognito with a client id', () => HttpAuthorization.cognito(js({ userPoolId: 'p' }), js(['abc'])),
       /^HttpAuthorization\.cognito: clients\[0\] = "abc" is invalid: expected a cognito\.IUserPoolClient, got a string$/],
     ['HttpAuthorization.lambdaRequest with simpleResponses as a string', () => HttpAuthorization.lambdaRequest(newFunction(newStack()), js({ simpleResponses: 'true' })),
       /^HttpAuthorization\.lambdaRequest: options\.simpleResponses = "true" is invalid: expected a boolean/],
-    ['HttpGateway.fromHttpGatewayAttributes with a numeric id', () => HttpGateway.fromHttpGatewayAttributes(newStack(), 'I', js({ httpApiId: 1 })),
-      /^HttpGateway\.fromHttpGatewayAttributes: attrs\.httpApiId = 1 is invalid: expected a string, got a number$/],
+    ['HttpGateway.fromHttpGatewayAttributes with a numeric id', () => HttpGateway.fromHttpGatewayAttributes(newStack(), 'I', js({ apiId: 1 })),
+      /^HttpGateway\.fromHttpGatewayAttributes: attrs\.apiId = 1 is invalid: expected a string, got a number$/],
+    ['HttpGateway.fromHttpGatewayAttributes with httpApiId, the old name of apiId', () => HttpGateway.fromHttpGatewayAttributes(newStack(), 'I', js({ httpApiId: 'abc' })),
+      /^HttpGateway\.fromHttpGatewayAttributes: attrs\.httpApiId = "abc" is invalid: renamed to apiId$/],
   ])('%s', (_what, fn, message) => {
     expectGatewayError(fn, message);
   });
@@ -151,7 +159,7 @@ describe('static factories and methods from JavaScript', () => {
     ['grantInvoke without a grantee', (api: HttpGateway) => api.grantInvoke(js<iam.IGrantable>(undefined)),
       /^Stack\/Api: grantInvoke grantee = undefined is invalid: an iam\.IGrantable is required$/],
     ['grantInvoke with options as a string', (api: HttpGateway) => api.grantInvoke(new iam.User(api, 'U'), js('GET /x')),
-      /^Stack\/Api: grantInvoke options = "GET \/x" is invalid: expected an HttpGrantInvokeOptions object, got a string$/],
+      /^Stack\/Api: grantInvoke options = "GET \/x" is invalid: expected a GatewayGrantInvokeOptions object, got a string$/],
     ['mapDomain without a domain', (api: HttpGateway) => api.mapDomain(js(undefined)),
       /^Stack\/Api: mapDomain domain = undefined is invalid: a GatewayDomain is required$/],
     ['metric with a numeric stage', (api: HttpGateway) => api.metric('Count', js(1)),
@@ -162,17 +170,17 @@ describe('static factories and methods from JavaScript', () => {
 });
 
 describe('documented ranges (API Gateway V2 API reference)', () => {
-  function gateway(props: HttpGatewayProps, routeOptions: HttpRouteOptions = {}, integration?: HttpGatewayIntegration): Template {
+  function gateway(props: HttpGatewayProps, routeOptions: HttpRouteOptions = {}, integration?: HttpIntegration): Template {
     const stack = newStack();
     const api = new HttpGateway(stack, 'Api', props);
-    api.addRoute('GET /x', integration ?? HttpGatewayIntegration.http(URL), routeOptions);
+    api.addRoute('GET /x', integration ?? HttpIntegration.http(URL), routeOptions);
     return Template.fromStack(stack);
   }
 
   test('an API name of 128 characters is rendered; 129 are rejected', () => {
-    gateway({ httpApiName: 'n'.repeat(128) }).hasResourceProperties('AWS::ApiGatewayV2::Api', { Name: 'n'.repeat(128) });
-    expectGatewayError(() => gateway({ httpApiName: 'n'.repeat(129) }),
-      /^Stack\/Api: httpApiName = "n{129}" is invalid: an HTTP API name is 1 to 128 characters$/);
+    gateway({ apiName: 'n'.repeat(128) }).hasResourceProperties('AWS::ApiGatewayV2::Api', { Name: 'n'.repeat(128) });
+    expectGatewayError(() => gateway({ apiName: 'n'.repeat(129) }),
+      /^Stack\/Api: apiName = "n{129}" is invalid: an HTTP API name is 1 to 128 characters$/);
   });
 
   test('an API description of 1024 characters is rendered; 1025 are rejected', () => {
@@ -218,10 +226,10 @@ describe('documented ranges (API Gateway V2 API reference)', () => {
 
   test('an integration URL of 2048 characters is rendered; 2049 are rejected', () => {
     const url = (n: number) => `${URL}/${'p'.repeat(n - URL.length - 1)}`;
-    gateway({}, {}, HttpGatewayIntegration.http(url(2048)))
+    gateway({}, {}, HttpIntegration.http(url(2048)))
       .hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationUri: url(2048) });
-    expectGatewayError(() => HttpGatewayIntegration.http(url(2049)),
-      /^HttpGatewayIntegration\.http: url = ".*" is invalid: an integration URL is 1 to 2048 characters$/);
+    expectGatewayError(() => HttpIntegration.http(url(2049)),
+      /^HttpIntegration\.http: url = ".*" is invalid: an integration URL is 1 to 2048 characters$/);
   });
 
   test('a secure server name of 512 characters is rendered; 513 are rejected', () => {
@@ -233,11 +241,11 @@ describe('documented ranges (API Gateway V2 API reference)', () => {
     const api = new HttpGateway(stack, 'Api');
 
     // WHEN
-    api.addRoute('GET /x', HttpGatewayIntegration.alb(listener, { vpcLink, secureServerName: 's'.repeat(512) }));
+    api.addRoute('GET /x', HttpIntegration.alb(listener, { vpcLink, secureServerName: 's'.repeat(512) }));
 
     // THEN
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Integration', { TlsConfig: { ServerNameToVerify: 's'.repeat(512) } });
-    expectGatewayError(() => HttpGatewayIntegration.alb(listener, { vpcLink, secureServerName: 's'.repeat(513) }),
-      /^HttpGatewayIntegration\.alb: options\.secureServerName = "s{513}" is invalid: a secure server name is 1 to 512 characters$/);
+    expectGatewayError(() => HttpIntegration.alb(listener, { vpcLink, secureServerName: 's'.repeat(513) }),
+      /^HttpIntegration\.alb: options\.secureServerName = "s{513}" is invalid: a secure server name is 1 to 512 characters$/);
   });
 });

@@ -1,6 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { HttpAuthorization, HttpGateway, HttpGatewayIntegration } from '../../lib';
+import { HttpAuthorization, HttpGateway, HttpIntegration } from '../../lib';
 import { aliasSetup } from '../support/fixtures';
 
 const setup = aliasSetup;
@@ -12,10 +12,10 @@ describe('HttpGateway stage variables bound to Lambda aliases', () => {
       stages: [{ stageName: 'dev', lambdaAliases: { lambdaAlias: dev } }, { stageName: 'prod', lambdaAliases: { lambdaAlias: prod } }],
       defaultAuthorization: HttpAuthorization.iam(),
     });
-    const integration = HttpGatewayIntegration.lambdaAlias(fn);
+    const integration = HttpIntegration.lambdaAlias(fn);
     api.addRoute('GET /a', integration);
     api.addRoute('POST /b', integration);
-    api.addRoute('GET /c', HttpGatewayIntegration.lambdaAlias(fn));
+    api.addRoute('GET /c', HttpIntegration.lambdaAlias(fn));
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: 'prod', StageVariables: { lambdaAlias: 'prod' } });
     t.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
@@ -39,14 +39,14 @@ describe('HttpGateway stage variables bound to Lambda aliases', () => {
       stages: [{ stageName: 'dev', lambdaAliases: { lambdaAlias: dev } },
         { stageName: 'prod', lambdaAliases: { lambdaAlias: new lambda.Alias(stack, 'OtherLive', { aliasName: 'live', version: other.currentVersion }) } }],
     });
-    expect(() => api.addRoute('GET /a', HttpGatewayIntegration.lambdaAlias(fn)))
+    expect(() => api.addRoute('GET /a', HttpIntegration.lambdaAlias(fn)))
       .toThrow(/Stack\/Api: stages 'prod'.lambdaAliases.lambdaAlias = "live" is invalid: the alias belongs to function Stack\/Other/);
   });
 
   test('the $default stage can bind an alias too', () => {
     const { stack, fn, prod } = setup();
     const api = new HttpGateway(stack, 'Api', { stages: [{ stageName: '$default', lambdaAliases: { live: prod } }] });
-    api.addRoute('GET /a', HttpGatewayIntegration.lambdaAlias(fn, { stageVariable: 'live' }));
+    api.addRoute('GET /a', HttpIntegration.lambdaAlias(fn, { stageVariable: 'live' }));
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', StageVariables: { live: 'prod' } });
     t.resourceCountIs('AWS::Lambda::Permission', 1);
@@ -57,7 +57,7 @@ describe('HttpGateway alias traffic shifting and stage variables in URIs', () =>
   test('aliasTrafficShifting creates a CodeDeploy deployment group for the stage alias', () => {
     const { stack, fn, prod } = setup();
     const api = new HttpGateway(stack, 'Api', { stages: [{ stageName: 'prod', lambdaAliases: { lambdaAlias: prod }, aliasTrafficShifting: {} }] });
-    api.addRoute('GET /a', HttpGatewayIntegration.lambdaAlias(fn));
+    api.addRoute('GET /a', HttpIntegration.lambdaAlias(fn));
     const t = Template.fromStack(stack);
     t.resourceCountIs('AWS::CodeDeploy::DeploymentGroup', 1);
     t.hasResourceProperties('AWS::CodeDeploy::DeploymentGroup', { DeploymentConfigName: 'CodeDeployDefault.LambdaCanary10Percent5Minutes' });
@@ -66,7 +66,7 @@ describe('HttpGateway alias traffic shifting and stage variables in URIs', () =>
   test('a URL stage variable that a stage does not define is a synth error', () => {
     const { stack } = setup();
     const api = new HttpGateway(stack, 'Api', { stages: [{ stageName: 'prod' }] });
-    api.addRoute('GET /a', HttpGatewayIntegration.http('https://${stageVariables.host}/a'));
+    api.addRoute('GET /a', HttpIntegration.http('https://${stageVariables.host}/a'));
     expect(() => Template.fromStack(stack)).toThrow(/the integration URI uses \$\{stageVariables.host\}, which stage 'prod' does not define/);
   });
 });

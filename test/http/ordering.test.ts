@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { GatewayAccountLogging, GatewayDomain, HttpGateway, HttpGatewayIntegration } from '../../lib';
+import { GatewayAccountLogging, GatewayDomain, HttpGateway, HttpIntegration } from '../../lib';
 import { orderingViolations } from '../support/ordering';
 
 const env = { account: '123456789012', region: 'eu-west-1' };
@@ -30,9 +30,9 @@ describe('stages come after the routes their RouteSettings name', () => {
     const gateway = new HttpGateway(stack, 'Api', { stages: [{ stageName: 'dev' }, { stageName: 'prod' }] });
 
     // WHEN
-    gateway.addRoute('GET /orders', HttpGatewayIntegration.lambdaFunction(fn));
-    gateway.addRoute('POST /orders', HttpGatewayIntegration.lambdaFunction(fn), { throttle: { rateLimit: 10, burstLimit: 20 } });
-    gateway.addRoute('DELETE /orders/{id}', HttpGatewayIntegration.lambdaFunction(fn), { throttle: { rateLimit: 1, burstLimit: 2 } });
+    gateway.addRoute('GET /orders', HttpIntegration.lambdaFunction(fn));
+    gateway.addRoute('POST /orders', HttpIntegration.lambdaFunction(fn), { throttle: { rateLimit: 10, burstLimit: 20 } });
+    gateway.addRoute('DELETE /orders/{id}', HttpIntegration.lambdaFunction(fn), { throttle: { rateLimit: 1, burstLimit: 2 } });
 
     // THEN
     const template = Template.fromStack(stack);
@@ -52,7 +52,7 @@ describe('stages come after the routes their RouteSettings name', () => {
     const gateway = new HttpGateway(stack, 'Api');
 
     // WHEN
-    gateway.addRoute('GET /orders', HttpGatewayIntegration.lambdaFunction(handler(stack)));
+    gateway.addRoute('GET /orders', HttpIntegration.lambdaFunction(handler(stack)));
 
     // THEN
     Template.fromStack(stack).hasResource('AWS::ApiGatewayV2::Stage', { Properties: { RouteSettings: Match.absent() }, DependsOn: Match.absent() });
@@ -67,7 +67,7 @@ describe('other resources', () => {
     const stack = new Stack(app, 'Api', { env });
 
     // WHEN
-    new HttpGateway(stack, 'Api').addRoute('GET /orders', HttpGatewayIntegration.lambdaFunction(handler(stack)));
+    new HttpGateway(stack, 'Api').addRoute('GET /orders', HttpIntegration.lambdaFunction(handler(stack)));
 
     // THEN
     const assembly = app.synth();
@@ -92,7 +92,7 @@ describe('other resources', () => {
         stageName: 'prod',
       },
     });
-    gateway.addRoute('GET /orders', HttpGatewayIntegration.lambdaFunction(handler(stack)));
+    gateway.addRoute('GET /orders', HttpIntegration.lambdaFunction(handler(stack)));
 
     // WHEN
     gateway.mapDomain(shared, { basePath: 'v1', stageName: 'dev' });

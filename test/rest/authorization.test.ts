@@ -269,6 +269,24 @@ describe('Lambda REQUEST authorizer', () => {
     });
   });
 
+  test('without options it reads the Authorization header and caches for 5 minutes', () => {
+    // GIVEN
+    const stack = newStack();
+    const gateway = new RestGateway(stack, 'Orders');
+
+    // WHEN
+    gateway.addRoute('GET /orders', RestIntegration.mock(), {
+      authorization: RestAuthorization.lambdaRequest(newFunction(stack, 'AuthFn')),
+    });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::Authorizer', {
+      Type: 'REQUEST',
+      IdentitySource: 'method.request.header.Authorization',
+      AuthorizerResultTtlInSeconds: 300,
+    });
+  });
+
   test('caching with no identity source is an error', () => {
     // GIVEN
     const stack = newStack();

@@ -8,7 +8,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
-  GatewayAccountLogging, GatewayDomain, GatewayEndpoint, GatewayValidationError, HttpAuthorization, HttpGatewayIntegration, RestAuthorization,
+  GatewayAccountLogging, GatewayDomain, GatewayEndpoint, GatewayValidationError, HttpAuthorization, HttpIntegration, RestAuthorization,
   RestGateway, RestGatewayProps, RestIntegration, RestRouteOptions,
 } from '../../lib';
 
@@ -114,8 +114,10 @@ describe('RestGatewayProps from JavaScript', () => {
       /^Stack\/Api: description = null is invalid: expected a string, got null$/],
     ['disableExecuteApiEndpoint given as a string', { disableExecuteApiEndpoint: 'false' },
       /^Stack\/Api: disableExecuteApiEndpoint = "false" is invalid: expected a boolean \(true or false\), got a string$/],
-    ['httpApiName, an HttpGateway prop', { httpApiName: 'orders' },
-      /^Stack\/Api: httpApiName = "orders" is invalid: a RestGateway is named with restApiName$/],
+    ['httpApiName, the HttpGateway name before issue 12', { httpApiName: 'orders' },
+      /^Stack\/Api: httpApiName = "orders" is invalid: a RestGateway is named with apiName$/],
+    ['restApiName, renamed to apiName', { restApiName: 'orders' },
+      /^Stack\/Api: restApiName = "orders" is invalid: restApiName was renamed to apiName$/],
     ['routeSelectionExpression, a WebSocketGateway prop', { routeSelectionExpression: '$request.body.action' },
       /^Stack\/Api: routeSelectionExpression = "\$request\.body\.action" is invalid: route selection expressions belong to WebSocket APIs/],
   ])('rejects %s', (_what, props, message) => {
@@ -156,8 +158,8 @@ describe('addRoute from JavaScript', () => {
   });
 
   test('rejects an HTTP API integration', () => {
-    expectGatewayError(() => api.addRoute('GET /x', js<RestIntegration>(HttpGatewayIntegration.http('https://example.com'))),
-      /^Stack\/Api: addRoute integration = .* is invalid: expected a RestIntegration .*, got a HttpGatewayIntegration$/);
+    expectGatewayError(() => api.addRoute('GET /x', js<RestIntegration>(HttpIntegration.http('https://example.com'))),
+      /^Stack\/Api: addRoute integration = .* is invalid: expected a RestIntegration .*, got a HttpIntegration$/);
   });
 
   test('rejects a route key that is not a string', () => {
@@ -217,16 +219,22 @@ describe('static factories from JavaScript', () => {
       /^RestAuthorization\.cognito: options\.scopes = "orders\/read" is invalid: expected an array of string items, got a string$/],
     ['RestAuthorization.lambdaToken with a numeric TTL', () => RestAuthorization.lambdaToken(newFunction(newStack()), js({ resultsCacheTtl: 300 })),
       /^RestAuthorization\.lambdaToken: options\.resultsCacheTtl = 300 is invalid: expected a Duration/],
-    ['RestAuthorization.lambdaRequest without options', () => RestAuthorization.lambdaRequest(newFunction(newStack()), js(undefined)),
-      /^RestAuthorization\.lambdaRequest: options = undefined is invalid: a RestLambdaRequestAuthorizationOptions object is required$/],
-    ['RestAuthorization.lambdaRequest without identity sources', () => RestAuthorization.lambdaRequest(newFunction(newStack()), js({})),
-      /^RestAuthorization\.lambdaRequest: options\.identitySources = undefined is invalid: an array of string items is required$/],
+    ['RestAuthorization.lambdaRequest with null options', () => RestAuthorization.lambdaRequest(newFunction(newStack()), js(null)),
+      /^RestAuthorization\.lambdaRequest: options = null is invalid: expected a RestLambdaRequestAuthorizationOptions object, got null$/],
+    ['RestAuthorization.lambdaRequest with one identity source as a string',
+      () => RestAuthorization.lambdaRequest(newFunction(newStack()), js({ identitySources: 'method.request.header.X-Tenant' })),
+      /^RestAuthorization\.lambdaRequest: options\.identitySources = "method\.request\.header\.X-Tenant" is invalid: expected an array of string items, got a string$/],
+    ['RestIntegration.http with a lower-case backend method', () => RestIntegration.http('https://example.com', js({ httpMethod: 'post' })),
+      /^RestIntegration\.http: options\.httpMethod = "post" is invalid: expected one of apigwv2\.HttpMethod\.ANY/],
     ['GatewayEndpoint.privateEndpoint without options', () => GatewayEndpoint.privateEndpoint(js(undefined)),
       /^GatewayEndpoint\.privateEndpoint: options = undefined is invalid: a PrivateEndpointOptions object is required$/],
     ['GatewayEndpoint.privateEndpoint with a VPC id', () => GatewayEndpoint.privateEndpoint(js({ vpc: 'vpc-0123' })),
       /^GatewayEndpoint\.privateEndpoint: options\.vpc = "vpc-0123" is invalid: expected an ec2\.IVpc, got a string$/],
-    ['RestGateway.fromRestGatewayAttributes without restApiId', () => RestGateway.fromRestGatewayAttributes(newStack(), 'Imported', js({})),
-      /^RestGateway\.fromRestGatewayAttributes: attrs\.restApiId = undefined is invalid: a string is required$/],
+    ['RestGateway.fromRestGatewayAttributes without apiId', () => RestGateway.fromRestGatewayAttributes(newStack(), 'Imported', js({})),
+      /^RestGateway\.fromRestGatewayAttributes: attrs\.apiId = undefined is invalid: a string is required$/],
+    ['RestGateway.fromRestGatewayAttributes with restApiId, renamed to apiId',
+      () => RestGateway.fromRestGatewayAttributes(newStack(), 'Imported', js({ apiId: 'abc123def4', restApiId: 'abc123def4' })),
+      /^RestGateway\.fromRestGatewayAttributes: attrs\.restApiId = "abc123def4" is invalid: restApiId was renamed to apiId$/],
     ['GatewayAccountLogging.isManagedIn without a scope', () => GatewayAccountLogging.isManagedIn(js(undefined)),
       /^GatewayAccountLogging\.isManagedIn: scope = undefined is invalid: a construct is required$/],
   ])('%s', (_what, fn, message) => {
@@ -309,12 +317,12 @@ describe('documented ranges', () => {
   });
 
   test('a REST API name of one character is rendered', () => {
-    gateway({ restApiName: 'o' }).hasResourceProperties('AWS::ApiGateway::RestApi', { Name: 'o' });
+    gateway({ apiName: 'o' }).hasResourceProperties('AWS::ApiGateway::RestApi', { Name: 'o' });
   });
 
   test('an empty REST API name is rejected', () => {
-    expectGatewayError(() => gateway({ restApiName: '' }),
-      /^Stack\/Api: restApiName = "" is invalid: a REST API name is required: at least one character$/);
+    expectGatewayError(() => gateway({ apiName: '' }),
+      /^Stack\/Api: apiName = "" is invalid: a REST API name is required: at least one character$/);
   });
 
   test('a REST CORS max age has no service limit: a day is rendered as the preflight header', () => {

@@ -1,6 +1,7 @@
 import { App, Duration, Size, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
@@ -151,7 +152,7 @@ describe('gateway props', () => {
 
     // WHEN
     gatewayWithRoute(stack, {
-      restApiName: 'orders-api',
+      apiName: 'orders-api',
       description: 'Orders for partners',
       endpoint: GatewayEndpoint.edge(),
       binaryMediaTypes: ['image/png'],
@@ -650,7 +651,7 @@ describe('HTTP and mock integrations', () => {
     const gateway = new RestGateway(stack, 'Orders');
 
     // WHEN
-    gateway.addRoute('ANY /files/{proxy+}', RestIntegration.http('https://files.example.com/{proxy}', { httpMethod: 'POST' }));
+    gateway.addRoute('ANY /files/{proxy+}', RestIntegration.http('https://files.example.com/{proxy}', { httpMethod: apigwv2.HttpMethod.POST }));
 
     // THEN
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::Method', {
@@ -1078,14 +1079,14 @@ describe('fromRestGatewayAttributes', () => {
   test('an imported gateway builds ARNs and grants invoke', () => {
     // GIVEN
     const stack = newStack();
-    const imported = RestGateway.fromRestGatewayAttributes(stack, 'Imported', { restApiId: 'abc123def4' });
+    const imported = RestGateway.fromRestGatewayAttributes(stack, 'Imported', { apiId: 'abc123def4' });
     const role = new iam.Role(stack, 'Client', { assumedBy: new iam.AccountRootPrincipal() });
 
     // WHEN
     imported.grantInvoke(role, { routeKey: 'POST /orders', stageName: 'live' });
 
     // THEN
-    expect(imported.restApiId).toBe('abc123def4');
+    expect(imported.apiId).toBe('abc123def4');
     expect(stack.resolve(imported.arnForExecuteApi('PUT', '/x', 'beta'))).toEqual({
       'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':execute-api:eu-west-1:123456789012:abc123def4/beta/PUT/x']],
     });
@@ -1113,7 +1114,7 @@ describe('metrics', () => {
   ] as const)('%s has ApiName and Stage dimensions', (method, metricName, statistic) => {
     // GIVEN
     const stack = newStack();
-    const gateway = gatewayWithRoute(stack, { restApiName: 'orders-api', stages: [{ stageName: 'dev' }, { stageName: 'prod' }] });
+    const gateway = gatewayWithRoute(stack, { apiName: 'orders-api', stages: [{ stageName: 'dev' }, { stageName: 'prod' }] });
 
     // WHEN
     const metric = gateway[method]('prod');
@@ -1141,6 +1142,43 @@ describe('metrics', () => {
     expect(metric.period.toSeconds()).toBe(60);
     expect(metric.statistic).toBe('Maximum');
     expect(() => gateway.metricCount('dev')).toThrow(/stageName = "dev" is invalid: no such stage/);
+  });
+
+  test.each([
+    ['metricClientError', '4XXError', 'Sum'],
+    ['metricServerError', '5XXError', 'Sum'],
+    ['metricCount', 'Count', 'SampleCount'],
+    ['metricLatency', 'Latency', 'Average'],
+    ['metricIntegrationLatency', 'IntegrationLatency', 'Average'],
+  ] as const)('an imported gateway with an apiName has %s by ApiName and Stage', (method, metricName, statistic) => {
+    // GIVEN
+    const stack = newStack();
+    const imported = RestGateway.fromRestGatewayAttributes(stack, 'Imported', { apiId: 'abc123def4', apiName: 'partner-orders' });
+
+    // WHEN
+    const metric = imported[method]('live');
+
+    // THEN
+    expect(metric.namespace).toBe('AWS/ApiGateway');
+    expect(metric.metricName).toBe(metricName);
+    expect(metric.statistic).toBe(statistic);
+    expect(metric.dimensions).toEqual({ ApiName: 'partner-orders', Stage: 'live' });
+  });
+
+  test('metric() of an imported gateway passes options; without an apiName it fails', () => {
+    // GIVEN
+    const stack = newStack();
+    const named = RestGateway.fromRestGatewayAttributes(stack, 'Named', { apiId: 'abc123def4', apiName: 'partner-orders' });
+    const unnamed = RestGateway.fromRestGatewayAttributes(stack, 'Unnamed', { apiId: 'abc123def4' });
+
+    // WHEN
+    const metric = named.metric('CacheHitCount', 'live', { period: Duration.minutes(1), statistic: 'Maximum' });
+
+    // THEN
+    expect(metric.metricName).toBe('CacheHitCount');
+    expect(metric.period.toSeconds()).toBe(60);
+    expect(metric.statistic).toBe('Maximum');
+    expect(() => unnamed.metricCount('live')).toThrow(/^Stack\/Unnamed: apiName = undefined is invalid: REST metrics are published by API name/);
   });
 });
 

@@ -2,7 +2,8 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { RestGateway, RestIntegration, validateQuota } from '../../lib';
+import { RestGateway, RestIntegration } from '../../lib';
+import { validateQuota } from '../../lib/common/usage-plans';
 
 const ENV = { account: '123456789012', region: 'eu-west-1' };
 

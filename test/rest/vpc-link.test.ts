@@ -1,6 +1,7 @@
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { GatewayEndpoint, RestGateway, RestGatewayProps, RestIntegration } from '../../lib';
@@ -223,7 +224,7 @@ describe('RestIntegration.nlb', () => {
     const api = gateway(stack);
 
     // WHEN
-    api.addRoute('GET /report', RestIntegration.nlb(nlb, { secureServerName: 'reports.example.com', httpMethod: 'POST', timeout: Duration.seconds(7) }));
+    api.addRoute('GET /report', RestIntegration.nlb(nlb, { secureServerName: 'reports.example.com', httpMethod: apigwv2.HttpMethod.POST, timeout: Duration.seconds(7) }));
 
     // THEN
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::Method', {

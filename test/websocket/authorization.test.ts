@@ -30,6 +30,16 @@ describe('lambdaRequest', () => {
     });
   });
 
+  test('options are optional: the Authorization header by default', () => {
+    const stack = newStack();
+    const gateway = new WebSocketGateway(stack, 'Chat');
+    const authorization = WebSocketAuthorization.lambdaRequest(fn(stack, 'Auth'));
+    gateway.addRoute('$connect', WebSocketIntegration.lambdaFunction(fn(stack, 'H')), { authorization });
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST', IdentitySource: ['route.request.header.Authorization'],
+    });
+  });
+
   test('needs at least one identity source', () => {
     const stack = newStack();
     const gateway = new WebSocketGateway(stack, 'Chat');

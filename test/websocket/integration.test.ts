@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { WebSocketIntegration } from '../../lib/websocket/integration';
@@ -47,7 +48,7 @@ describe('http', () => {
   test('an HTTP_PROXY integration with POST by default', () => {
     const { stack, gateway } = setup();
     gateway.addRoute('$default', WebSocketIntegration.http('https://backend.example.com/messages'));
-    gateway.addRoute('put', WebSocketIntegration.http('https://backend.example.com/put', { httpMethod: 'put', timeout: Duration.seconds(3) }));
+    gateway.addRoute('put', WebSocketIntegration.http('https://backend.example.com/put', { httpMethod: apigwv2.HttpMethod.PUT, timeout: Duration.seconds(3) }));
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'HTTP_PROXY', IntegrationUri: 'https://backend.example.com/messages', IntegrationMethod: 'POST',
@@ -66,7 +67,7 @@ describe('http', () => {
 
   test.each([
     ['ftp://x', {}, /integration url = "ftp:\/\/x" is invalid: an HTTP integration URL starts with http:\/\/ or https:\/\//],
-    ['https://x', { httpMethod: 'FETCH' }, /integration httpMethod = "FETCH" is invalid: the method is one of/],
+    ['https://x', { httpMethod: 'FETCH' as apigwv2.HttpMethod }, /options\.httpMethod = "FETCH" is invalid: expected one of apigwv2\.HttpMethod/],
   ])('rejects %s %j', (url, options, message) => {
     const { gateway } = setup();
     expect(() => gateway.addRoute('$default', WebSocketIntegration.http(url, options))).toThrow(message);

@@ -7,7 +7,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
-  GatewayValidationError, HttpGatewayIntegration, RestAuthorization, WebSocketAuthorization, WebSocketGateway, WebSocketGatewayProps,
+  GatewayValidationError, HttpIntegration, RestAuthorization, WebSocketAuthorization, WebSocketGateway, WebSocketGatewayProps,
   WebSocketIntegration, WebSocketRouteOptions,
 } from '../../lib';
 import { fn, newStack } from './util';
@@ -52,7 +52,9 @@ describe('WebSocketGatewayProps from JavaScript', () => {
     ['policyStatements, a REST API feature', { policyStatements: [] },
       /^Stack\/Chat: policyStatements = \[\] is invalid: a resource policy is a REST API feature that WebSocket APIs do not have; use RestGateway for it$/],
     ['httpApiName, an HttpGateway prop', { httpApiName: 'chat' },
-      /^Stack\/Chat: httpApiName = "chat" is invalid: a WebSocketGateway is named with apiName$/],
+      /^Stack\/Chat: httpApiName = "chat" is invalid: renamed to apiName/],
+    ['restApiName, a former RestGateway prop', { restApiName: 'chat' },
+      /^Stack\/Chat: restApiName = "chat" is invalid: renamed to apiName/],
   ])('rejects %s', (_what, props, message) => {
     expectGatewayError(() => new WebSocketGateway(newStack(), 'Chat', js<WebSocketGatewayProps>(props)), message);
   });
@@ -72,8 +74,8 @@ describe('addRoute from JavaScript', () => {
   });
 
   test('rejects an HTTP API integration', () => {
-    expectGatewayError(() => chat.addRoute('sendMessage', js<WebSocketIntegration>(HttpGatewayIntegration.http(URL))),
-      /^Stack\/Chat: addRoute integration = .* is invalid: expected a WebSocketIntegration .*, got a HttpGatewayIntegration$/);
+    expectGatewayError(() => chat.addRoute('sendMessage', js<WebSocketIntegration>(HttpIntegration.http(URL))),
+      /^Stack\/Chat: addRoute integration = .* is invalid: expected a WebSocketIntegration .*, got a HttpIntegration$/);
   });
 
   test.each([
@@ -102,11 +104,11 @@ describe('static factories and methods from JavaScript', () => {
     ['WebSocketIntegration.lambdaAlias with a numeric timeout', () => WebSocketIntegration.lambdaAlias(fn(newStack(), 'Fn'), js({ timeout: 29 })),
       /^WebSocketIntegration\.lambdaAlias: options\.timeout = 29 is invalid: expected a Duration/],
     ['WebSocketIntegration.http with a numeric method', () => WebSocketIntegration.http(URL, js({ httpMethod: 1 })),
-      /^WebSocketIntegration\.http: options\.httpMethod = 1 is invalid: expected a string, got a number$/],
+      /^WebSocketIntegration\.http: options\.httpMethod = 1 is invalid: expected one of apigwv2\.HttpMethod/],
     ['WebSocketIntegration.sqs with a queue URL', () => WebSocketIntegration.sqs(js('https://sqs.eu-west-1.amazonaws.com/123456789012/q')),
       /^WebSocketIntegration\.sqs: queue = ".*" is invalid: expected an sqs\.IQueue, got a string$/],
-    ['WebSocketAuthorization.lambdaRequest without options', () => WebSocketAuthorization.lambdaRequest(fn(newStack(), 'Fn'), js(undefined)),
-      /^WebSocketAuthorization\.lambdaRequest: options = undefined is invalid: a WebSocketLambdaRequestAuthorizationOptions object is required$/],
+    ['WebSocketAuthorization.lambdaRequest with numeric options', () => WebSocketAuthorization.lambdaRequest(fn(newStack(), 'Fn'), js(1)),
+      /^WebSocketAuthorization\.lambdaRequest: options = 1 is invalid: expected a WebSocketLambdaRequestAuthorizationOptions object/],
     ['WebSocketAuthorization.lambdaRequest with identity sources as a string', () => WebSocketAuthorization.lambdaRequest(fn(newStack(), 'Fn'), js({ identitySources: 'route.request.querystring.token' })),
       /^WebSocketAuthorization\.lambdaRequest: options\.identitySources = ".*" is invalid: expected an array of string items, got a string$/],
     ['WebSocketGateway.fromWebSocketGatewayAttributes without attributes', () => WebSocketGateway.fromWebSocketGatewayAttributes(newStack(), 'I', js(undefined)),
@@ -122,8 +124,10 @@ describe('static factories and methods from JavaScript', () => {
       /^Stack\/Chat: addApiKey options\.description = 1 is invalid: expected a string, got a number$/],
     ['grantManageConnections without a grantee', (chat: WebSocketGateway) => chat.grantManageConnections(js<iam.IGrantable>(undefined)),
       /^Stack\/Chat: grantManageConnections grantee = undefined is invalid: an iam\.IGrantable is required$/],
-    ['grantConnect with a numeric stage', (chat: WebSocketGateway) => chat.grantConnect(new iam.User(chat, 'U'), js(1)),
+    ['grantInvoke with a numeric stage', (chat: WebSocketGateway) => chat.grantInvoke(new iam.User(chat, 'U'), js({ stageName: 1 })),
       /^Stack\/Chat: stageName = 1 is invalid: no such stage/],
+    ['grantInvoke with options as a string', (chat: WebSocketGateway) => chat.grantInvoke(new iam.User(chat, 'U'), js('prod')),
+      /^Stack\/Chat: grantInvoke options = "prod" is invalid: expected a GatewayGrantInvokeOptions object/],
     ['callbackUrlForStage of an imported API without a stage', () => WebSocketGateway.fromWebSocketGatewayAttributes(newStack(), 'Imported', { apiId: 'a1' }).callbackUrlForStage(js(undefined)),
       /^Stack\/Imported: callbackUrlForStage stageName = undefined is invalid: a string is required$/],
     ['arnForExecuteApi of an imported API with a numeric route key', () => WebSocketGateway.fromWebSocketGatewayAttributes(newStack(), 'Imported', { apiId: 'a1' }).arnForExecuteApi(js(5)),

@@ -4,7 +4,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { GatewayAccountLogging, GatewayEndpoint } from '../../lib';
+import { GatewayAccountLogging, GatewayEndpoint, GatewayValidationError } from '../../lib';
 import { WebSocketAuthorization } from '../../lib/websocket/authorization';
 import { WebSocketIntegration } from '../../lib/websocket/integration';
 import { WebSocketGateway } from '../../lib/websocket/websocket-gateway';
@@ -445,13 +445,35 @@ describe('URLs and grants', () => {
     expect(() => gateway.grantManageConnections(handler, 'qa')).toThrow(/stageName = "qa" is invalid/);
   });
 
-  test('grantConnect: execute-api:Invoke on $connect', () => {
+  test('grantInvoke: execute-api:Invoke on $connect', () => {
     const { stack, gateway } = gatewayWithRoutes();
     const role = new iam.Role(stack, 'Client', { assumedBy: new iam.AccountRootPrincipal() });
-    gateway.grantConnect(role, 'prod');
+    gateway.grantInvoke(role, { stageName: 'prod' });
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: [{ Action: 'execute-api:Invoke', Resource: { 'Fn::Join': ['', Match.arrayWith(['/prod/$connect'])] } }] },
     });
+  });
+
+  test('grantInvoke: $connect of every stage by default, $connect accepted explicitly', () => {
+    const { stack, gateway } = gatewayWithRoutes();
+    const role = new iam.Role(stack, 'Client', { assumedBy: new iam.AccountRootPrincipal() });
+    gateway.grantInvoke(role);
+    gateway.grantInvoke(role, { routeKey: '$connect' });
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Action: 'execute-api:Invoke', Resource: { 'Fn::Join': ['', Match.arrayWith(['/*/$connect'])] } }] },
+    });
+  });
+
+  test.each(['sendMessage', '$default', '*'])('grantInvoke rejects route key %s: IAM authorizes only $connect', (routeKey) => {
+    const { stack, gateway } = gatewayWithRoutes();
+    const role = new iam.Role(stack, 'Client', { assumedBy: new iam.AccountRootPrincipal() });
+    expect(() => gateway.grantInvoke(role, { routeKey })).toThrow(GatewayValidationError);
+    expect(() => gateway.grantInvoke(role, { routeKey })).toThrow(/grantInvoke routeKey = ".*" is invalid: IAM authorizes a WebSocket connection only when it is made/);
+  });
+
+  test('grantInvoke rejects an unknown stage', () => {
+    const { gateway, handler } = gatewayWithRoutes();
+    expect(() => gateway.grantInvoke(handler, { stageName: 'qa' })).toThrow(/stageName = "qa" is invalid/);
   });
 
   test('an imported gateway offers URLs and grants', () => {
@@ -464,8 +486,15 @@ describe('URLs and grants', () => {
       .toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':execute-api:eu-west-1:123456789012:abc123/live/sendMessage']] });
     const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     imported.grantManageConnections(role, 'live');
-    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+    const client = new iam.Role(stack, 'Client', { assumedBy: new iam.AccountRootPrincipal() });
+    imported.grantInvoke(client, { stageName: 'live' });
+    expect(() => imported.grantInvoke(client, { routeKey: 'sendMessage' })).toThrow(/IAM authorizes a WebSocket connection only when it is made/);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: [{ Action: 'execute-api:ManageConnections', Resource: { 'Fn::Join': ['', Match.arrayWith([':execute-api:eu-west-1:123456789012:abc123/live/POST/@connections/*'])] } }] },
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Action: 'execute-api:Invoke', Resource: { 'Fn::Join': ['', Match.arrayWith([':execute-api:eu-west-1:123456789012:abc123/live/$connect'])] } }] },
     });
   });
 });
@@ -476,7 +505,8 @@ describe('metrics', () => {
     ['metricMessageCount', 'MessageCount', 'Sum'],
     ['metricIntegrationError', 'IntegrationError', 'Sum'],
     ['metricClientError', 'ClientError', 'Sum'],
-    ['metricExecutionError', 'ExecutionError', 'Sum'],
+    ['metricServerError', 'ExecutionError', 'Sum'],
+    ['metricCount', 'MessageCount', 'Sum'],
     ['metricIntegrationLatency', 'IntegrationLatency', 'Average'],
   ] as const)('%s', (method, metricName, statistic) => {
     const { stack, gateway } = gatewayWithRoutes({ stages: [{ stageName: 'dev' }, { stageName: 'prod' }] });
@@ -485,5 +515,29 @@ describe('metrics', () => {
     expect(metric.namespace).toBe('AWS/ApiGateway');
     expect(metric.statistic).toBe(statistic);
     expect(stack.resolve(metric.dimensions)).toEqual({ ApiId: stack.resolve(gateway.apiId), Stage: 'prod' });
+  });
+
+  test('metric by name; an unknown stage fails', () => {
+    const { gateway } = gatewayWithRoutes();
+    expect(gateway.metric('ConnectCount', 'prod', { statistic: 'Maximum' }).statistic).toBe('Maximum');
+    expect(() => gateway.metricConnectCount('qa')).toThrow(/stageName = "qa" is invalid/);
+  });
+
+  test('an imported gateway has the same metrics, with ApiId and Stage dimensions', () => {
+    const stack = newStack();
+    const imported = WebSocketGateway.fromWebSocketGatewayAttributes(stack, 'Imported', { apiId: 'abc123' });
+    const metric = imported.metricServerError('live');
+    expect(metric.metricName).toBe('ExecutionError');
+    expect(metric.statistic).toBe('Sum');
+    expect(metric.namespace).toBe('AWS/ApiGateway');
+    expect(stack.resolve(metric.dimensions)).toEqual({ ApiId: 'abc123', Stage: 'live' });
+    expect(imported.metricConnectCount('live').metricName).toBe('ConnectCount');
+    expect(imported.metricIntegrationLatency('live').statistic).toBe('Average');
+    expect(imported.metric('MessageCount', 'live', { statistic: 'Sum' }).metricName).toBe('MessageCount');
+  });
+
+  test('no metricLatency: WebSocket APIs publish no Latency metric', () => {
+    const { gateway } = gatewayWithRoutes();
+    expect((gateway as unknown as { metricLatency?: unknown }).metricLatency).toBeUndefined();
   });
 });

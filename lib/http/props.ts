@@ -1,0 +1,96 @@
+import { GatewayCorsOptions } from '../common/cors';
+import { GatewayDomainOptions } from '../common/domain';
+import { GatewayEndpoint } from '../common/endpoint';
+import { GatewayStageOptions } from '../common/stage';
+import { ThrottleSettings } from '../common/throttle';
+import { HttpAuthorization } from './authorization';
+
+/** The name of an HTTP API's default stage, served at the root of the API's URL. */
+export const HTTP_DEFAULT_STAGE_NAME = '$default';
+/** The route key of the catch-all route. */
+export const HTTP_DEFAULT_ROUTE_KEY = '$default';
+
+/**
+ * One stage of an HttpGateway. `$default` is served at the root of the API URL; other names
+ * are the first path segment. HTTP stages have no cache, canary, WAF, X-Ray or execution logs:
+ * those are REST API features (see RestGateway).
+ */
+export interface HttpStageOptions extends GatewayStageOptions {
+  /**
+   * Whether every change to the API is deployed to this stage automatically.
+   * @default true
+   */
+  readonly autoDeploy?: boolean;
+}
+
+/** Options of one route. */
+export interface HttpRouteOptions {
+  /**
+   * How the route is authorized.
+   * @default - the gateway's defaultAuthorization (IAM unless set)
+   */
+  readonly authorization?: HttpAuthorization;
+  /**
+   * OAuth scopes the caller's token must carry (JWT authorization only); at most 10.
+   * @default - the scopes of the route's JWT authorization, if any
+   */
+  readonly authorizationScopes?: string[];
+  /**
+   * A throttle for this route on every stage (a per-route setting of the stage).
+   * @default - the stage's default throttle
+   */
+  readonly throttle?: ThrottleSettings;
+}
+
+/** Properties of an HttpGateway. */
+export interface HttpGatewayProps {
+  /**
+   * The API's name.
+   * @default - the construct id
+   */
+  readonly apiName?: string;
+  /**
+   * A description.
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Where the API is reachable. HTTP APIs are regional only: `GatewayEndpoint.edge()` and
+   * `GatewayEndpoint.privateEndpoint()` are rejected (they are RestGateway features).
+   * @default GatewayEndpoint.regional()
+   */
+  readonly endpoint?: GatewayEndpoint;
+  /**
+   * The stages. At most 10. `$default` is allowed and served at the root of the URL.
+   * @default - one stage named `$default`, deployed automatically
+   */
+  readonly stages?: HttpStageOptions[];
+  /**
+   * Authorization of routes that do not set their own.
+   * @default HttpAuthorization.iam()
+   */
+  readonly defaultAuthorization?: HttpAuthorization;
+  /**
+   * CORS: API Gateway answers preflight requests itself and adds the CORS headers to every
+   * response (errors included).
+   * @default - no CORS
+   */
+  readonly cors?: GatewayCorsOptions;
+  /**
+   * Disable the default `execute-api` endpoint (once a custom domain serves the API).
+   * @default false
+   */
+  readonly disableExecuteApiEndpoint?: boolean;
+  /**
+   * A regional custom domain serving one stage (`domain.stageName`, required when there are several stages): certificate region
+   * checked or created, A/AAAA alias records when a hosted zone is given.
+   * @default - no custom domain
+   */
+  readonly domain?: GatewayDomainOptions;
+}
+
+/** Attributes to import an HTTP API. */
+export interface HttpGatewayAttributes {
+  /** The HTTP API id. */
+  readonly apiId: string;
+}

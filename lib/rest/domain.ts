@@ -1,0 +1,110 @@
+/**
+ * The custom domain of a RestGateway's `domain` prop: an edge or regional `apigateway.DomainName`,
+ * or a private custom domain (`AWS::ApiGateway::DomainNameV2`) reachable only through the API's
+ * VPC endpoints.
+ */
+import { Lazy } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as targets from 'aws-cdk-lib/aws-route53-targets';
+import { Construct } from 'constructs';
+import { GatewayDomainOptions, addAliasRecords, basePathViolation, resolveDomainCertificate, resolveDomainStage } from '../common/domain';
+import { EndpointKind } from '../common/endpoint';
+import { check, warn } from '../common/errors';
+import { privateApiPolicyStatements } from './private-endpoint';
+
+/** The gateway a domain serves: its API, its stages and, for a private API, its VPC endpoints. */
+export interface RestDomainTarget {
+  /** The gateway (the domain's constructs are made under it, errors name its path). */
+  readonly scope: Construct;
+  readonly restApi: apigateway.RestApi;
+  readonly endpointKind: EndpointKind;
+  readonly stageNames: string[];
+  /** The stage of a name, failing with an error on `prop` when there is none. */
+  requireStage(prop: string, stageName: string): apigateway.Stage;
+  readonly vpcEndpoints: ec2.IInterfaceVpcEndpoint[];
+}
+
+/**
+ * A private custom domain (rule 3): an `AWS::ApiGateway::DomainNameV2` reachable only through
+ * the API's VPC endpoints (its own resource policy, and one access association per endpoint),
+ * a base-path mapping, and an alias record to the endpoint in a private hosted zone.
+ */
+export function addRestPrivateCustomDomain(target: RestDomainTarget, options: GatewayDomainOptions): apigateway.CfnDomainNameV2 {
+  const scope = target.scope;
+  check(scope, 'domain.certificate', undefined, options.certificate ? undefined
+    : 'a private custom domain needs a certificate (ACM in the API\'s region); its hostedZone is the private zone of the VPC, which cannot validate a new certificate');
+  check(scope, 'domain.mtls', options.mtls, options.mtls ? 'mutual TLS is not available on private custom domains' : undefined);
+  const securityPolicy = options.securityPolicy ?? apigateway.SecurityPolicy.TLS_1_2;
+  if (options.basePath !== undefined) {
+    check(scope, 'domain.basePath', options.basePath, basePathViolation(options.basePath, EndpointKind.REGIONAL, securityPolicy));
+  }
+  const stageName = resolveDomainStage(scope, 'domain.stageName', target.stageNames, options.stageName);
+  const stage = target.requireStage('domain.stageName', stageName);
+  // The certificate of a private domain lives in the API's region, like a regional one's.
+  const certificate = resolveDomainCertificate(scope, 'domain', options, EndpointKind.REGIONAL);
+  const vpceIds = target.vpcEndpoints.map(e => e.vpcEndpointId);
+  const policy = new iam.PolicyDocument({ statements: privateApiPolicyStatements(vpceIds) });
+  const domain = new apigateway.CfnDomainNameV2(scope, 'PrivateCustomDomain', {
+    domainName: options.domainName,
+    certificateArn: certificate.certificateArn,
+    endpointConfiguration: { types: ['PRIVATE'] },
+    securityPolicy,
+    policy: Lazy.any({ produce: () => policy.toJSON() }),
+  });
+  const mapping = new apigateway.CfnBasePathMappingV2(scope, 'PrivateCustomDomainMapping', {
+    domainNameArn: domain.attrDomainNameArn,
+    restApiId: target.restApi.restApiId,
+    stage: stageName,
+    basePath: options.basePath,
+  });
+  mapping.node.addDependency(stage);
+  target.vpcEndpoints.forEach((endpoint, i) => {
+    new apigateway.CfnDomainNameAccessAssociation(scope, `PrivateCustomDomainAccess${i}`, {
+      domainNameArn: domain.attrDomainNameArn,
+      accessAssociationSource: endpoint.vpcEndpointId,
+      accessAssociationSourceType: 'VPCE',
+    });
+  });
+  const firstEndpoint = target.vpcEndpoints[0];
+  if (options.hostedZone && firstEndpoint instanceof ec2.InterfaceVpcEndpoint) {
+    new route53.ARecord(scope, 'PrivateDomainAlias', {
+      zone: options.hostedZone,
+      recordName: options.domainName,
+      target: route53.RecordTarget.fromAlias(new targets.InterfaceVpcEndpointTarget(firstEndpoint)),
+    });
+  } else if (options.hostedZone) {
+    warn(scope, 'privateDomainRecord', `domain.hostedZone: the VPC endpoint ${firstEndpoint?.node.path} was imported, so no alias record to it can be made; `
+      + `create an alias or CNAME for ${options.domainName} to the endpoint's DNS name in the private zone.`);
+  }
+  return domain;
+}
+
+/** An edge or regional custom domain with a base-path (or multi-level API) mapping of one stage. */
+export function addRestCustomDomain(target: RestDomainTarget, options: GatewayDomainOptions): apigateway.DomainName {
+  const scope = target.scope;
+  const kind = target.endpointKind;
+  const securityPolicy = options.securityPolicy ?? apigateway.SecurityPolicy.TLS_1_2;
+  if (options.basePath !== undefined) {
+    check(scope, 'domain.basePath', options.basePath, basePathViolation(options.basePath, kind, securityPolicy));
+  }
+  const stageName = resolveDomainStage(scope, 'domain.stageName', target.stageNames, options.stageName);
+  const stage = target.requireStage('domain.stageName', stageName);
+  const certificate = resolveDomainCertificate(scope, 'domain', options, kind);
+  const domain = new apigateway.DomainName(scope, 'CustomDomain', {
+    domainName: options.domainName,
+    certificate,
+    endpointType: kind === EndpointKind.EDGE ? apigateway.EndpointType.EDGE : apigateway.EndpointType.REGIONAL,
+    securityPolicy,
+    mtls: options.mtls ? { bucket: options.mtls.bucket, key: options.mtls.key, version: options.mtls.version } : undefined,
+  });
+  if (options.basePath?.includes('/')) {
+    domain.addApiMapping(stage, { basePath: options.basePath });
+  } else {
+    domain.addBasePathMapping(target.restApi, { basePath: options.basePath, stage });
+  }
+  addAliasRecords(scope, options.hostedZone, options.domainName, new targets.ApiGatewayDomain(domain));
+  return domain;
+}

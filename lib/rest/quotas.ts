@@ -1,0 +1,31 @@
+/** REST quotas (rule 14): the fixed ones fail, those an account can raise warn (see common/quotas.ts). */
+import { Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { AdjustableQuotaUse } from '../common/quotas';
+import { MAX_RESOURCE_POLICY_CHARS } from './private-endpoint';
+
+export const MAX_REST_STAGES = 10;
+const MAX_REST_AUTHORIZERS = 10;
+const MAX_REST_RESOURCES = 300;
+
+/** What a REST API uses of the quotas an account can raise. */
+export function restAdjustableQuotaUses(scope: Construct, restApi: apigateway.RestApi, authorizerCount: number,
+  policy: iam.PolicyDocument | undefined): AdjustableQuotaUse[] {
+  return [
+    { id: 'authorizersQuota', what: 'authorizers per REST API', count: authorizerCount, max: MAX_REST_AUTHORIZERS },
+    {
+      id: 'resourcesQuota',
+      what: 'resources (paths) per REST API',
+      count: restApi.root.node.findAll().filter(c => c instanceof apigateway.Resource).length,
+      max: MAX_REST_RESOURCES,
+    },
+    {
+      id: 'resourcePolicyQuota',
+      what: 'characters of REST API resource policy',
+      count: policy ? JSON.stringify(Stack.of(scope).resolve(policy.toJSON())).length : 0,
+      max: MAX_RESOURCE_POLICY_CHARS,
+    },
+  ];
+}

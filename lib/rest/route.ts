@@ -1,0 +1,166 @@
+/**
+ * REST routes: one `apigateway.Method` per route key, with its resources, request validation,
+ * cache keys (per caller on authorized routes), authorizer, integration and method settings.
+ */
+import { Names } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { Construct } from 'constructs';
+import { acknowledgeRule } from '../common/compliance';
+import { EndpointKind } from '../common/endpoint';
+import { check, warn } from '../common/errors';
+import { GatewayCore } from '../common/gateway-core';
+import { parseRouteKeyFor } from '../common/route-key';
+import { RouteSettings } from '../common/route-settings';
+import { validateThrottle } from '../common/throttle';
+import { RestAuthorization } from './authorization';
+import { callerIdentityCacheKeys } from './cache-identity';
+import { RestIntegration } from './integration';
+import { checkRestIntegrationConfig, checkRestRouteInput } from './input';
+import { PathVariableUse, pathVariableClash, recordPathVariables } from './path-rules';
+import { RestRouteOptions } from './props';
+import { cacheTtlViolation } from './rules';
+import { RestRouteSettingDetails } from './stage';
+
+/** What the routes of a gateway share: the gateway's API and the defaults of its props. */
+export interface RestRouteDefaults {
+  readonly restApi: apigateway.RestApi;
+  readonly requestValidator: apigateway.RequestValidator;
+  readonly endpointKind: EndpointKind;
+  readonly defaultAuthorization: RestAuthorization;
+  readonly apiKeyRequired: boolean;
+  /** Whether the gateway answers CORS preflights (then no route may be OPTIONS). */
+  readonly cors: boolean;
+  /** Whether some stage has a cache. */
+  readonly anyStageCached: boolean;
+}
+
+/** The routes of one RestGateway, and what they leave for the stages and synth-time checks. */
+export class RestRoutes {
+  /** The authorizers the routes use (one per distinct setting). */
+  public readonly authorizers = new Set<apigateway.IAuthorizer>();
+  /** Whether some route requires an API key. */
+  public anyRouteRequiresKey = false;
+  private readonly pathVariables = new Map<string, PathVariableUse>();
+
+  /**
+   * @param gateway the gateway (errors name its path; authorizers are made under it)
+   * @param core the gateway's core (route registry, Lambda permissions)
+   * @param settings per-route throttles and cache settings, rendered into each stage's method settings
+   */
+  constructor(private readonly gateway: Construct, private readonly core: GatewayCore<apigateway.Stage, apigateway.Method>,
+    private readonly settings: RouteSettings<RestRouteSettingDetails>, private readonly defaults: RestRouteDefaults) {}
+
+  /**
+   * Adds a route: `METHOD /path` (METHOD one of ANY, GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS).
+   * Resources along the path are created as needed.
+   */
+  public add(routeKey: string, integration: RestIntegration, options: RestRouteOptions = {}): apigateway.Method {
+    const gateway = this.gateway;
+    checkRestRouteInput(gateway, routeKey, integration, options);
+    const parsed = parseRouteKeyFor(gateway, 'routeKey', routeKey);
+    this.core.routes.claim(routeKey);
+    check(gateway, 'routeKey', routeKey, parsed.method === 'OPTIONS' && this.defaults.cors
+      ? 'the gateway\'s cors option already answers OPTIONS on every path' : undefined);
+    const clash = pathVariableClash(this.pathVariables, parsed.path);
+    check(gateway, 'routeKey', routeKey, clash
+      ? `API Gateway allows one variable path part per resource, greedy or not: ${clash.pathPart} under '${clash.parent}' clashes with `
+        + `${clash.existing.pathPart} of route '${clash.existing.routeKey}' (CloudFormation would fail with "A sibling (${clash.existing.pathPart}) `
+        + 'of this resource already has a variable path part -- only one is allowed"); use the same variable name in both routes'
+      : undefined);
+    validateThrottle(gateway, `route '${routeKey}' throttle`, options.throttle);
+    if (options.cache?.ttl) {
+      check(gateway, `route '${routeKey}' cache.ttl`, `${options.cache.ttl.toSeconds()} s`, cacheTtlViolation(options.cache.ttl.toSeconds()));
+    }
+
+    const scope = new Construct(this.core.routes.scope, routeKey.replace(/\//g, '|'));
+    const requestParameters: { [name: string]: boolean } = {};
+    for (const p of parsed.pathParameters) {
+      requestParameters[`method.request.path.${p}`] = true;
+    }
+    Object.assign(requestParameters, options.requestParameters ?? {});
+    const cacheKeyParameters = [
+      ...parsed.pathParameters.map(p => `method.request.path.${p}`),
+      ...options.cache?.keyParameters ?? [],
+    ];
+    // A cached response of an authorized route must never reach another caller: key the cache on
+    // the caller's identity, or do not cache the route by default (see RestRouteCacheOptions).
+    const authorization = options.authorization ?? this.defaults.defaultAuthorization;
+    const cachedOnSomeStage = this.defaults.anyStageCached
+      && (options.cache?.enabled ?? parsed.method === 'GET');
+    let uncachedByDefault = false;
+    const identitySources = cachedOnSomeStage ? authorization._identitySources() : undefined;
+    if (identitySources !== undefined) {
+      const identityKeys = callerIdentityCacheKeys(identitySources);
+      if (identityKeys) {
+        for (const key of identityKeys) {
+          requestParameters[key] ??= false;
+          if (!cacheKeyParameters.includes(key)) cacheKeyParameters.push(key);
+        }
+      } else if (options.cache?.enabled === true) {
+        warn(gateway, 'cacheWithoutCallerIdentity', `route '${routeKey}' sets cache.enabled, but its ${authorization.kind} authorization has no caller identity `
+          + `that can be a cache key (${identitySources.length > 0 ? identitySources.join(', ') : 'IAM signs each request'}): every caller of the same `
+          + 'path receives the response cached for the first one. Cache only responses that are the same for every caller, or acknowledge this warning.');
+      } else {
+        uncachedByDefault = true;
+      }
+    }
+    for (const key of cacheKeyParameters) {
+      check(gateway, `route '${routeKey}' cache.keyParameters`, key,
+        key in requestParameters ? undefined : 'a cache key parameter must be declared in requestParameters');
+    }
+
+    const config = integration.bind({
+      scope,
+      routeKey,
+      endpointKind: this.defaults.endpointKind,
+      // Without the path parameters in the cache key, /orders/1 and /orders/2 share a cache entry.
+      cacheKeyParameters: cacheKeyParameters.length > 0 ? cacheKeyParameters : undefined,
+    });
+    checkRestIntegrationConfig(gateway, routeKey, config);
+    this.core.bindInvocations(routeKey, config);
+
+    const auth = authorization._bind(gateway, gateway);
+    const apiKeyRequired = options.apiKeyRequired ?? this.defaults.apiKeyRequired;
+    this.anyRouteRequiresKey ||= apiKeyRequired;
+    if (auth.authorizer) {
+      this.authorizers.add(auth.authorizer);
+    }
+    let requestModels: { [contentType: string]: apigateway.IModel } | undefined;
+    if (options.requestSchema) {
+      requestModels = {
+        'application/json': this.defaults.restApi.addModel(`Model${Names.uniqueId(scope).slice(-24)}`, {
+          contentType: 'application/json',
+          schema: options.requestSchema,
+        }),
+      };
+    }
+    const validates = requestModels !== undefined || Object.values(options.requestParameters ?? {}).some(v => v);
+
+    const resource = this.defaults.restApi.root.resourceForPath(parsed.path);
+    const method = resource.addMethod(parsed.method, config.integration, {
+      authorizationType: auth.authorizationType,
+      authorizer: auth.authorizer,
+      authorizationScopes: auth.scopes,
+      apiKeyRequired,
+      requestParameters: Object.keys(requestParameters).length > 0 ? requestParameters : undefined,
+      requestModels,
+      requestValidator: validates ? this.defaults.requestValidator : undefined,
+      methodResponses: config.methodResponses,
+      operationName: options.operationName,
+    });
+    this.core.routes.add(routeKey, method);
+    recordPathVariables(this.pathVariables, parsed.path, routeKey);
+    if (auth.authorizationType !== apigateway.AuthorizationType.COGNITO && auth.authorizationType !== apigateway.AuthorizationType.NONE) {
+      acknowledgeRule(method, 'AwsSolutions-COG4',
+        `route '${routeKey}' is authorized with ${auth.authorizationType} by the gateway's configuration; AwsSolutions-COG4 accepts only Cognito user pools.`);
+    }
+    if (options.cache || options.throttle || uncachedByDefault) {
+      this.settings.add({
+        routeKey,
+        throttle: options.throttle,
+        details: { method: parsed.method, path: parsed.path, cache: options.cache, uncachedByDefault },
+      });
+    }
+    return method;
+  }
+}

@@ -1,0 +1,110 @@
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { GatewayCorsOptions } from '../common/cors';
+import { GatewayDomainOptions } from '../common/domain';
+import { GatewayEndpoint } from '../common/endpoint';
+import { GatewayStageOptions } from '../common/stage';
+import { ThrottleSettings } from '../common/throttle';
+import { WebSocketAuthorization } from './authorization';
+
+/** One stage of a WebSocketGateway. */
+export interface WebSocketStageOptions extends GatewayStageOptions {
+  /**
+   * Execution logging level. Execution logs need the account-level CloudWatch role: see
+   * GatewayAccountLogging.
+   * @default apigateway.MethodLoggingLevel.ERROR
+   */
+  readonly executionLogLevel?: apigateway.MethodLoggingLevel;
+  /**
+   * Log full messages in execution logs. They may contain secrets and personal data, so this
+   * warns when turned on.
+   * @default false
+   */
+  readonly dataTrace?: boolean;
+  /**
+   * Deploy every change of the API to this stage automatically.
+   * @default true
+   */
+  readonly autoDeploy?: boolean;
+}
+
+/** Options of one route. */
+export interface WebSocketRouteOptions {
+  /**
+   * How connections are authorized: only on the `$connect` route (API Gateway authorizes a
+   * WebSocket connection once, when it is made). Any other route with an authorization other than
+   * `none()` is an error.
+   * @default - on `$connect`: WebSocketAuthorization.iam(); elsewhere none
+   */
+  readonly authorization?: WebSocketAuthorization;
+  /**
+   * Whether the route answers the client (a two-way route): the integration's response is sent
+   * back on the connection.
+   * @default false
+   */
+  readonly returnResponse?: boolean;
+  /**
+   * Whether the connection request must carry an API key (see `apiKeySelectionExpression`).
+   * API Gateway checks keys of a WebSocket API when the connection is made: `$connect` only.
+   * @default false
+   */
+  readonly apiKeyRequired?: boolean;
+  /**
+   * A throttle for this route on every stage.
+   * @default - the stage's default throttle
+   */
+  readonly throttle?: ThrottleSettings;
+}
+
+/** Properties of a WebSocketGateway. */
+export interface WebSocketGatewayProps {
+  /**
+   * The API's name.
+   * @default - the construct id
+   */
+  readonly apiName?: string;
+  /**
+   * A description.
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Where the value that selects a message's route is read: a property of the JSON message body.
+   * @default '$request.body.action'
+   */
+  readonly routeSelectionExpression?: string;
+  /**
+   * Where API keys are read, for `$connect` routes with `apiKeyRequired` (and usage plans).
+   * @default - the service default, the `x-api-key` header
+   */
+  readonly apiKeySelectionExpression?: apigwv2.WebSocketApiKeySelectionExpression;
+  /**
+   * The stages, each served from the same routes. At most 10.
+   * @default - one stage named 'prod' with the secure defaults
+   */
+  readonly stages?: WebSocketStageOptions[];
+  /**
+   * Only `GatewayEndpoint.regional()`: WebSocket APIs are regional (rule 4). Edge and private
+   * endpoints are rejected.
+   * @default GatewayEndpoint.regional()
+   */
+  readonly endpoint?: GatewayEndpoint;
+  /**
+   * Not applicable: browsers apply no CORS to WebSocket connections, so any value is rejected.
+   * Check the `Origin` header in a `$connect` Lambda authorizer instead.
+   * @default - none
+   */
+  readonly cors?: GatewayCorsOptions;
+  /**
+   * A regional custom domain serving one stage (`domain.stageName`, required when there are several stages): certificate region
+   * checked or created, A/AAAA alias records when a hosted zone is given. WebSocket custom
+   * domains are regional only.
+   * @default - no custom domain
+   */
+  readonly domain?: GatewayDomainOptions;
+  /**
+   * Disable the default `execute-api` endpoint (once a custom domain serves the API).
+   * @default false
+   */
+  readonly disableExecuteApiEndpoint?: boolean;
+}

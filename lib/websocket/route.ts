@@ -1,0 +1,119 @@
+/**
+ * The routes of a WebSocketGateway: the route checks, the integration bound once per gateway
+ * (shared by the routes given the same WebSocketIntegration object), the `$connect` authorizer
+ * and, for two-way routes of non-proxy integrations, the integration response.
+ */
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { acknowledgeRule } from '../common/compliance';
+import { check } from '../common/errors';
+import { GatewayCore } from '../common/gateway-core';
+import { IntegrationCache } from '../common/integration-cache';
+import { addSourceAccount } from '../common/lambda-permissions';
+import { RouteSettings } from '../common/route-settings';
+import { validateThrottle } from '../common/throttle';
+import { WebSocketAuthorization, WebSocketAuthorizationKind } from './authorization';
+import { checkWebSocketIntegrationConfig, checkWebSocketRouteInput } from './input';
+import { WebSocketIntegration, WebSocketIntegrationConfig } from './integration';
+import { WebSocketRouteOptions } from './props';
+import { CONNECT_ROUTE_KEY, webSocketRouteKeyViolation } from './route-key';
+
+/** An integration as bound to one gateway: its config and, once a route made it, its integration id. */
+export interface BoundWebSocketIntegration {
+  readonly config: WebSocketIntegrationConfig;
+  integrationId?: string;
+}
+
+/** What a gateway lends the route wiring. */
+export interface WebSocketRouteContext {
+  readonly gateway: Construct;
+  readonly webSocketApi: apigwv2.WebSocketApi;
+  readonly core: GatewayCore<apigwv2.WebSocketStage, apigwv2.WebSocketRoute>;
+  readonly integrations: IntegrationCache<WebSocketIntegration, BoundWebSocketIntegration>;
+  readonly routeSettings: RouteSettings<undefined>;
+}
+
+/** Checks a route, makes it under the gateway's `Routes` construct and records it. */
+export function addWebSocketRoute(ctx: WebSocketRouteContext, routeKey: string, integration: WebSocketIntegration,
+  options: WebSocketRouteOptions): apigwv2.WebSocketRoute {
+  const { gateway, core } = ctx;
+  checkWebSocketRouteInput(gateway, routeKey, integration, options);
+  check(gateway, 'routeKey', routeKey, webSocketRouteKeyViolation(routeKey));
+  core.routes.claim(routeKey);
+  const isConnect = routeKey === CONNECT_ROUTE_KEY;
+  const prop = `route '${routeKey}'`;
+  check(gateway, `${prop} authorization`, options.authorization?.kind,
+    !isConnect && options.authorization !== undefined && options.authorization.kind !== WebSocketAuthorizationKind.NONE
+      ? 'API Gateway authorizes a WebSocket connection only when it is made: put the authorization on the \'$connect\' route'
+      : undefined);
+  check(gateway, `${prop} apiKeyRequired`, options.apiKeyRequired,
+    !isConnect && options.apiKeyRequired ? 'API Gateway checks the API keys of a WebSocket API when the connection is made: require them on \'$connect\'' : undefined);
+  validateThrottle(gateway, `${prop} throttle`, options.throttle);
+
+  const routeScope = core.routes.scope;
+  const authorization = isConnect ? options.authorization ?? WebSocketAuthorization.iam() : WebSocketAuthorization.none();
+  const authorizer = authorization._bind(gateway, `${prop} authorization`);
+
+  const bound = ctx.integrations.bind(integration, () => {
+    const integrationScope = new Construct(routeScope, `Integration-${routeKey}`);
+    const config = integration.bind({ scope: integrationScope, routeKey });
+    checkWebSocketIntegrationConfig(gateway, routeKey, config);
+    core.bindInvocations(routeKey, config);
+    return { config };
+  });
+
+  const route = new apigwv2.WebSocketRoute(routeScope, routeKey, {
+    webSocketApi: ctx.webSocketApi,
+    routeKey,
+    integration: bound.config.integration,
+    authorizer,
+    returnResponse: options.returnResponse,
+    apiKeyRequired: options.apiKeyRequired,
+  });
+  bound.integrationId ??= route.node.findAll().find((c): c is apigwv2.WebSocketIntegration => c instanceof apigwv2.WebSocketIntegration)?.integrationId;
+  if (options.returnResponse && !bound.config.proxy) {
+    addIntegrationResponse(ctx, bound, routeKey);
+  }
+  if (authorizer) {
+    addSourceAccountToAuthorizerPermissions(ctx);
+  }
+  if (authorization.kind === WebSocketAuthorizationKind.NONE && !isConnect) {
+    const reason = `route '${routeKey}' is not '$connect': API Gateway authorizes a WebSocket connection once, on '$connect', `
+      + 'and rejects an authorization type on any other route; messages on this route come only from connections that passed it.';
+    acknowledgeRule(route, 'AwsSolutions-APIG4', reason);
+    acknowledgeRule(route, 'cdk-validator-cfnguard::api_gw_v2_authorization_type_configured_check', reason);
+  }
+  core.routes.add(routeKey, route);
+  if (options.throttle) {
+    ctx.routeSettings.add({ routeKey, throttle: options.throttle, details: undefined }, route);
+  }
+  return route;
+}
+
+function addIntegrationResponse(ctx: WebSocketRouteContext, bound: BoundWebSocketIntegration, routeKey: string): void {
+  const integrationId = bound.integrationId;
+  if (integrationId === undefined) return;
+  const id = `IntegrationResponse-${routeKey}`;
+  const scope = ctx.core.routes.scope;
+  if (scope.node.tryFindChild(id)) return;
+  // A two-way route of a non-proxy integration passes the backend's answer on only through an
+  // integration response; aws-cdk-lib has no L2 for it.
+  new apigwv2.CfnIntegrationResponse(scope, id, {
+    apiId: ctx.webSocketApi.apiId,
+    integrationId,
+    integrationResponseKey: '$default',
+  });
+}
+
+/**
+ * aws-cdk-lib's WebSocketLambdaAuthorizer grants invoke without SourceAccount; add it
+ * (Control Tower CT.LAMBDA.PR.2). The permission is created as a child of the L2 API.
+ */
+function addSourceAccountToAuthorizerPermissions(ctx: WebSocketRouteContext): void {
+  for (const child of ctx.webSocketApi.node.children) {
+    if (child instanceof lambda.CfnPermission) {
+      addSourceAccount(child, ctx.gateway);
+    }
+  }
+}
