@@ -30,3 +30,4 @@ export { WebSocketGatewayProps, WebSocketRouteOptions, WebSocketStageOptions } f
 export { WebSocketGateway } from './websocket/websocket-gateway';
 export { SnapshotTemplate, SnapshotTemplateOptions } from './testing/snapshot';
 
+export { GatewayIntegrationConfig } from './common/integration-config';

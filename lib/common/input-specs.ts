@@ -9,7 +9,8 @@ import { IConstruct } from 'constructs';
 import { GatewayDomain } from './domain';
 import { EndpointKind } from './endpoint';
 import {
-  InputCheck, InputSpec, aBoolean, aDuration, aNumber, aResource, aString, aStruct, anInstanceOf, checkArgs, listOf, mapOf, oneOf, required,
+  InputCheck, InputSpec, aBoolean, aDuration, aNumber, aResource, aString, aStruct, anInstanceOf, checkArgs, checkConstructProps, listOf,
+  mapOf, oneOf, required,
 } from './input';
 
 /** A lambda.IFunction. */
@@ -183,3 +184,47 @@ export function checkBindResult(gateway: IConstruct, routeKey: string, config: u
     ...extra,
   }, what)).check(gateway, `route '${routeKey}' integration.bind() result`, config);
 }
+
+/** What one gateway kind's input checks are made of. */
+export interface GatewayInputSpec {
+  /** The gateway's props struct and its name in errors (`a RestGatewayProps object`). */
+  readonly props: InputSpec;
+  readonly propsWhat: string;
+  /** The kind's integration class and route-options struct (`addRoute`'s arguments). */
+  readonly integration: InputCheck;
+  readonly routeOptions: InputCheck;
+  /** The aws-cdk-lib integration a `bind()` returns, the kind's extra config members, its name. */
+  readonly boundIntegration: InputCheck;
+  readonly bindExtra: InputSpec;
+  readonly bindWhat: string;
+}
+
+/** The run-time checks of one gateway kind's constructor props, `addRoute` arguments and `bind()` results. */
+export class GatewayInputChecks {
+  constructor(private readonly spec: GatewayInputSpec) {}
+
+  /** Checks the constructor's `props`. */
+  public props(gateway: IConstruct, props: unknown): void {
+    checkConstructProps(gateway, props, this.spec.props, this.spec.propsWhat);
+  }
+
+  /** Checks the arguments of `addRoute(routeKey, integration, options)`. */
+  public route(gateway: IConstruct, routeKey: unknown, integration: unknown, options: unknown): void {
+    checkRouteArgs(gateway, routeKey, integration, options, this.spec.integration, this.spec.routeOptions);
+  }
+
+  /** Checks what an integration's `bind` returned (a custom integration written in JavaScript may return anything). */
+  public bindResult(gateway: IConstruct, routeKey: string, config: unknown): void {
+    checkBindResult(gateway, routeKey, config, this.spec.boundIntegration, this.spec.bindExtra, this.spec.bindWhat);
+  }
+}
+
+/** The arguments of the methods every gateway has under the same names (IGateway, mapDomain). */
+export const GATEWAY_METHOD_ARGS = {
+  grantInvoke: {
+    grantee: required(A_GRANTEE),
+    options: aStruct({ routeKey: aString(), stageName: aString() }, 'a GatewayGrantInvokeOptions object'),
+  },
+  mapDomain: MAP_DOMAIN_ARGS,
+  metric: METRIC_ARGS,
+} satisfies { [method: string]: InputSpec };

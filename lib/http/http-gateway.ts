@@ -15,7 +15,7 @@ import { v2IntegrationUri } from '../common/v2-stage';
 import { HttpAuthorization } from './authorization';
 import { HttpGatewayBase, IHttpGateway } from './base';
 import { httpCorsPreflight } from './cors';
-import { HTTP_METHOD_ARGS, checkHttpGatewayInput } from './input';
+import { HTTP_METHOD_ARGS, HTTP_INPUT } from './input';
 import { HttpIntegration } from './integration';
 import { HTTP_DEFAULT_STAGE_NAME, HttpGatewayAttributes, HttpGatewayProps, HttpRouteOptions } from './props';
 import { rejectNonRegionalEndpoint, rejectRestOnlyFeature, rejectRestOnlyGatewayProps, rejectRestOnlyStageOptions } from './rest-only';
@@ -68,7 +68,7 @@ export class HttpGateway extends HttpGatewayBase {
 
   constructor(scope: Construct, id: string, props: HttpGatewayProps = {}) {
     super(scope, id);
-    checkHttpGatewayInput(this, props);
+    HTTP_INPUT.props(this, props);
     const stages = props.stages ?? [{ stageName: HTTP_DEFAULT_STAGE_NAME }];
 
     rejectNonRegionalEndpoint(this, props.endpoint);

@@ -5,15 +5,15 @@
  * (v2) name, description, scope, URI and CORS ranges.
  */
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { IConstruct } from 'constructs';
 import {
-  InputCheck, InputSpec, aBoolean, aDuration, aResource, aString, aStruct, anInstanceOf, anIntegration, checkArgs, checkConstructProps,
+  InputCheck, InputSpec, aBoolean, aDuration, aResource, aString, aStruct, anInstanceOf, anIntegration, checkArgs,
   listOf, notHere, oneOf, required,
 } from '../common/input';
 import {
-  A_CONSTRUCT, A_FUNCTION, A_GRANTEE, DOMAIN, ENDPOINT, MAP_DOMAIN_ARGS, METRIC_ARGS, STAGE_SPEC, THROTTLE, corsOptions, optionalStrings,
+  A_CONSTRUCT, A_FUNCTION, DOMAIN, ENDPOINT, STAGE_SPEC, THROTTLE, corsOptions, optionalStrings,
   stagesOf,
-  checkBindResult, checkRouteArgs,
+  GatewayInputChecks,
+  GATEWAY_METHOD_ARGS,
 } from '../common/input-specs';
 import { restOnlyFeatureViolation } from './rest-only';
 import {
@@ -67,30 +67,21 @@ const HTTP_ROUTE_OPTIONS = aStruct({
   operationName: notHere('HttpGateway routes have no operationName'),
 }, 'an HttpRouteOptions object');
 
-/** Checks HttpGatewayProps (the constructor's `props`). */
-export function checkHttpGatewayInput(gateway: IConstruct, props: unknown): void {
-  checkConstructProps(gateway, props, HTTP_GATEWAY_PROPS, 'an HttpGatewayProps object');
-}
-
-/** Checks the arguments of `addRoute(routeKey, integration, options)`. */
-export function checkHttpRouteInput(gateway: IConstruct, routeKey: unknown, integration: unknown, options: unknown): void {
-  checkRouteArgs(gateway, routeKey, integration, options, HTTP_INTEGRATION, HTTP_ROUTE_OPTIONS);
-}
-
-/** Checks what an integration's `bind` returned (a custom integration written in JavaScript may return anything). */
-export function checkHttpIntegrationConfig(gateway: IConstruct, routeKey: string, config: unknown): void {
-  checkBindResult(gateway, routeKey, config, anInstanceOf(() => apigwv2.HttpRouteIntegration, 'an apigwv2.HttpRouteIntegration'), { timeout: aDuration() }, 'an HttpIntegrationConfig object');
-}
+/** The checks of HttpGatewayProps, `addRoute`'s arguments and what an integration's `bind()` returns. */
+export const HTTP_INPUT = new GatewayInputChecks({
+  props: HTTP_GATEWAY_PROPS,
+  propsWhat: 'an HttpGatewayProps object',
+  integration: HTTP_INTEGRATION,
+  routeOptions: HTTP_ROUTE_OPTIONS,
+  boundIntegration: anInstanceOf(() => apigwv2.HttpRouteIntegration, 'an apigwv2.HttpRouteIntegration'),
+  bindExtra: { timeout: aDuration() },
+  bindWhat: 'an HttpIntegrationConfig object',
+});
 
 /** The arguments of the methods every HTTP gateway (imported ones too) has. */
 export const HTTP_METHOD_ARGS = {
   arnForExecuteApi: optionalStrings('method', 'path', 'stageName'),
-  grantInvoke: {
-    grantee: required(A_GRANTEE),
-    options: aStruct({ routeKey: aString(), stageName: aString() }, 'a GatewayGrantInvokeOptions object'),
-  },
-  mapDomain: MAP_DOMAIN_ARGS,
-  metric: METRIC_ARGS,
+  ...GATEWAY_METHOD_ARGS,
   fromHttpGatewayAttributes: {
     scope: required(A_CONSTRUCT),
     id: required(aString()),

@@ -7,8 +7,8 @@ import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { IConstruct } from 'constructs';
 import { validateIntegrationTimeout } from '../common/integration-timeout';
 import { DEFAULT_ALIAS_STAGE_VARIABLE, LambdaInvocationTargets, invokedFunctionArn, lambdaInvocationTargets } from '../common/lambda-invocation';
-import { StageVariableInvocation } from '../common/stage';
 import { checkHttpFactoryInput } from './input';
+import { GatewayIntegrationConfig } from '../common/integration-config';
 
 /** HTTP API integrations time out after at most 30 s (rule 10). */
 export const HTTP_MAX_TIMEOUT_MS = 30000;
@@ -22,20 +22,9 @@ export interface HttpIntegrationBindOptions {
 }
 
 /** What an integration gives the gateway. */
-export interface HttpIntegrationConfig {
+export interface HttpIntegrationConfig extends GatewayIntegrationConfig {
   /** The aws-cdk-lib route integration. */
   readonly integration: apigwv2.HttpRouteIntegration;
-  /**
-   * Functions the gateway allows API Gateway to invoke, once per function per stage.
-   * @default - none
-   */
-  readonly invokedFunctions?: lambda.IFunction[];
-  /**
-   * Functions invoked at the alias named by a stage variable: the gateway checks that every stage
-   * defines the variable and grants each stage's alias once.
-   * @default - none
-   */
-  readonly stageVariableInvocations?: StageVariableInvocation[];
   /**
    * The integration timeout, set on the integration by the gateway.
    * @default - the service default, 30 s

@@ -8,7 +8,7 @@ import { RouteSettings } from '../common/route-settings';
 import { countViolation } from '../common/rules';
 import { validateThrottle } from '../common/throttle';
 import { HttpAuthorization, HttpAuthorizationConfig, HttpAuthorizationKind, MAX_HTTP_ROUTE_SCOPES } from './authorization';
-import { checkHttpIntegrationConfig, checkHttpRouteInput } from './input';
+import { HTTP_INPUT } from './input';
 import { HttpIntegration, HttpIntegrationConfig } from './integration';
 import { HTTP_DEFAULT_ROUTE_KEY, HttpRouteOptions } from './props';
 import { rejectRestOnlyRouteOptions } from './rest-only';
@@ -43,7 +43,7 @@ export class HttpRoutes {
   /** Adds a route (see HttpGateway.addRoute). */
   public add(routeKey: string, integration: HttpIntegration, options: HttpRouteOptions): apigwv2.HttpRoute {
     const { gateway, core } = this.ctx;
-    checkHttpRouteInput(gateway, routeKey, integration, options);
+    HTTP_INPUT.route(gateway, routeKey, integration, options);
     const key = this.routeKey(routeKey);
     core.routes.claim(routeKey);
     rejectRestOnlyRouteOptions(gateway, `route '${routeKey}' options`, options);
@@ -51,7 +51,7 @@ export class HttpRoutes {
 
     const config = this.integrations.bind(integration, () => {
       const bound = integration.bind({ gateway, routeKey });
-      checkHttpIntegrationConfig(gateway, routeKey, bound);
+      HTTP_INPUT.bindResult(gateway, routeKey, bound);
       return bound;
     });
     core.bindInvocations(routeKey, config);

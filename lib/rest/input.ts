@@ -5,15 +5,15 @@
  */
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { IConstruct } from 'constructs';
 import {
   InputCheck, InputScope, InputSpec, aBoolean, aDuration, aNumber, aResource, aSize, aString, aStruct, anInstanceOf, anIntegration,
-  checkArgs, checkConstructProps, listOf, mapOf, notHere, oneOf, required,
+  checkArgs, listOf, mapOf, notHere, oneOf, required,
 } from '../common/input';
 import {
-  AN_ALIAS, A_CONSTRUCT, A_FUNCTION, A_GRANTEE, DOMAIN, ENDPOINT, MAP_DOMAIN_ARGS, METRIC_ARGS, STAGE_SPEC, THROTTLE, corsOptions,
+  AN_ALIAS, A_CONSTRUCT, A_FUNCTION, DOMAIN, ENDPOINT, STAGE_SPEC, THROTTLE, corsOptions,
   optionalStrings, stagesOf,
-  checkBindResult, checkRouteArgs,
+  GatewayInputChecks,
+  GATEWAY_METHOD_ARGS,
 } from '../common/input-specs';
 import { minimumCompressionSizeViolation, restApiNameViolation } from './rules';
 import { RestAuthorization } from './authorization';
@@ -78,30 +78,21 @@ const REST_ROUTE_OPTIONS = aStruct({
   returnResponse: notHere('two-way routes are a WebSocket API feature (WebSocketGateway); a REST route always answers'),
 }, 'a RestRouteOptions object');
 
-/** Checks RestGatewayProps (the constructor's `props`). */
-export function checkRestGatewayInput(gateway: IConstruct, props: unknown): void {
-  checkConstructProps(gateway, props, REST_GATEWAY_PROPS, 'a RestGatewayProps object');
-}
-
-/** Checks the arguments of `addRoute(routeKey, integration, options)`. */
-export function checkRestRouteInput(gateway: IConstruct, routeKey: unknown, integration: unknown, options: unknown): void {
-  checkRouteArgs(gateway, routeKey, integration, options, REST_INTEGRATION, REST_ROUTE_OPTIONS);
-}
-
-/** Checks what an integration's `bind` returned (a custom integration written in JavaScript may return anything). */
-export function checkRestIntegrationConfig(gateway: IConstruct, routeKey: string, config: unknown): void {
-  checkBindResult(gateway, routeKey, config, anInstanceOf(() => apigateway.Integration, 'an apigateway.Integration'), { methodResponses: listOf(aStruct({}, 'an apigateway.MethodResponse object')) }, 'a RestIntegrationConfig object');
-}
+/** The checks of RestGatewayProps, `addRoute`'s arguments and what an integration's `bind()` returns. */
+export const REST_INPUT = new GatewayInputChecks({
+  props: REST_GATEWAY_PROPS,
+  propsWhat: 'a RestGatewayProps object',
+  integration: REST_INTEGRATION,
+  routeOptions: REST_ROUTE_OPTIONS,
+  boundIntegration: anInstanceOf(() => apigateway.Integration, 'an apigateway.Integration'),
+  bindExtra: { methodResponses: listOf(aStruct({}, 'an apigateway.MethodResponse object')) },
+  bindWhat: 'a RestIntegrationConfig object',
+});
 
 /** Checks the arguments of the methods every REST gateway (imported ones too) has. */
 export const REST_METHOD_ARGS = {
   arnForExecuteApi: optionalStrings('method', 'path', 'stageName'),
-  grantInvoke: {
-    grantee: required(A_GRANTEE),
-    options: aStruct({ routeKey: aString(), stageName: aString() }, 'a GatewayGrantInvokeOptions object'),
-  },
-  mapDomain: MAP_DOMAIN_ARGS,
-  metric: METRIC_ARGS,
+  ...GATEWAY_METHOD_ARGS,
   fromRestGatewayAttributes: {
     scope: required(A_CONSTRUCT),
     id: required(aString()),

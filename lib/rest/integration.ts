@@ -8,9 +8,9 @@ import { EndpointKind } from '../common/endpoint';
 import { GatewayValidationError, check, warn } from '../common/errors';
 import { validateIntegrationTimeout } from '../common/integration-timeout';
 import { DEFAULT_ALIAS_STAGE_VARIABLE, invokedFunctionArn, lambdaInvocationPath, lambdaInvocationTargets } from '../common/lambda-invocation';
-import { StageVariableInvocation } from '../common/stage';
 import { parseRouteKey } from '../common/route-key';
 import { checkRestFactoryInput } from './input';
+import { GatewayIntegrationConfig } from '../common/integration-config';
 
 /** REST integrations time out after at most 29 s unless a regional or private API's account raised it (rule 10). */
 export const REST_MAX_TIMEOUT_MS = 29000;
@@ -32,20 +32,9 @@ export interface RestIntegrationBindOptions {
 }
 
 /** What an integration gives the gateway. */
-export interface RestIntegrationConfig {
+export interface RestIntegrationConfig extends GatewayIntegrationConfig {
   /** The aws-cdk-lib integration for the method. */
   readonly integration: apigateway.Integration;
-  /**
-   * Functions the gateway allows API Gateway to invoke, once per function per stage.
-   * @default - none
-   */
-  readonly invokedFunctions?: lambda.IFunction[];
-  /**
-   * Functions invoked at the alias named by a stage variable: the gateway checks that every stage
-   * defines the variable and grants each stage's alias once.
-   * @default - none
-   */
-  readonly stageVariableInvocations?: StageVariableInvocation[];
   /**
    * Method responses the method declares (needed by non-proxy integrations).
    * @default - none

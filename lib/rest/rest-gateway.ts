@@ -21,7 +21,7 @@ import { RestGatewayBase } from './base';
 import { addCorsGatewayResponses } from './cors';
 import { addRestCustomDomain, addRestPrivateCustomDomain } from './domain';
 import { RestIntegration } from './integration';
-import { REST_METHOD_ARGS, checkRestGatewayInput } from './input';
+import { REST_METHOD_ARGS, REST_INPUT } from './input';
 import { IRestGateway, RestGatewayAttributes, RestGatewayProps, RestRouteOptions, RestStageOptions } from './props';
 import { MAX_REST_STAGES, restAdjustableQuotaUses } from './quotas';
 import { RestRoutes } from './route';
@@ -81,7 +81,7 @@ export class RestGateway extends RestGatewayBase {
 
   constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
     super(scope, id);
-    checkRestGatewayInput(this, props);
+    REST_INPUT.props(this, props);
     const stages = props.stages ?? [{ stageName: 'prod' }];
     const endpoint = props.endpoint ?? GatewayEndpoint.regional();
     this.endpointKind = endpoint.kind;

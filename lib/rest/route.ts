@@ -15,7 +15,7 @@ import { validateThrottle } from '../common/throttle';
 import { RestAuthorization } from './authorization';
 import { callerIdentityCacheKeys } from './cache-identity';
 import { RestIntegration } from './integration';
-import { checkRestIntegrationConfig, checkRestRouteInput } from './input';
+import { REST_INPUT } from './input';
 import { PathVariableUse, pathVariableClash, recordPathVariables } from './path-rules';
 import { RestRouteOptions } from './props';
 import { cacheTtlViolation } from './rules';
@@ -56,7 +56,7 @@ export class RestRoutes {
    */
   public add(routeKey: string, integration: RestIntegration, options: RestRouteOptions = {}): apigateway.Method {
     const gateway = this.gateway;
-    checkRestRouteInput(gateway, routeKey, integration, options);
+    REST_INPUT.route(gateway, routeKey, integration, options);
     const parsed = parseRouteKeyFor(gateway, 'routeKey', routeKey);
     this.core.routes.claim(routeKey);
     check(gateway, 'routeKey', routeKey, parsed.method === 'OPTIONS' && this.defaults.cors
@@ -116,7 +116,7 @@ export class RestRoutes {
       // Without the path parameters in the cache key, /orders/1 and /orders/2 share a cache entry.
       cacheKeyParameters: cacheKeyParameters.length > 0 ? cacheKeyParameters : undefined,
     });
-    checkRestIntegrationConfig(gateway, routeKey, config);
+    REST_INPUT.bindResult(gateway, routeKey, config);
     this.core.bindInvocations(routeKey, config);
 
     const auth = authorization._bind(gateway, gateway);

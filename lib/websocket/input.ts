@@ -6,15 +6,14 @@
  */
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { IConstruct } from 'constructs';
 import {
-  InputCheck, InputSpec, aBoolean, aDuration, aResource, aString, aStruct, anInstanceOf, anIntegration, checkArgs, checkConstructProps,
+  InputCheck, InputSpec, aBoolean, aDuration, aResource, aString, aStruct, anInstanceOf, anIntegration, checkArgs,
   listOf, notHere, oneOf, required,
 } from '../common/input';
 import {
   A_CONSTRUCT, A_FUNCTION, A_GRANTEE, DOMAIN, ENDPOINT, MAP_DOMAIN_ARGS, METRIC_ARGS, STAGE_SPEC, THROTTLE, optionalStrings,
   stagesOf,
-  checkBindResult, checkRouteArgs,
+  GatewayInputChecks,
 } from '../common/input-specs';
 import { restOnlyFeatureViolation } from './rest-only';
 import { v2DescriptionViolation, v2NameViolation, v2UriLengthViolation } from '../common/rules';
@@ -72,20 +71,16 @@ const WEBSOCKET_ROUTE_OPTIONS = aStruct({
   authorizationScopes: notHere('WebSocket routes have no OAuth scopes; check them in a $connect Lambda authorizer (WebSocketAuthorization.lambdaRequest)'),
 }, 'a WebSocketRouteOptions object');
 
-/** Checks WebSocketGatewayProps (the constructor's `props`). */
-export function checkWebSocketGatewayInput(gateway: IConstruct, props: unknown): void {
-  checkConstructProps(gateway, props, WEBSOCKET_GATEWAY_PROPS, 'a WebSocketGatewayProps object');
-}
-
-/** Checks the arguments of `addRoute(routeKey, integration, options)`. */
-export function checkWebSocketRouteInput(gateway: IConstruct, routeKey: unknown, integration: unknown, options: unknown): void {
-  checkRouteArgs(gateway, routeKey, integration, options, WEBSOCKET_INTEGRATION, WEBSOCKET_ROUTE_OPTIONS);
-}
-
-/** Checks what an integration's `bind` returned (a custom integration written in JavaScript may return anything). */
-export function checkWebSocketIntegrationConfig(gateway: IConstruct, routeKey: string, config: unknown): void {
-  checkBindResult(gateway, routeKey, config, anInstanceOf(() => apigwv2.WebSocketRouteIntegration, 'an apigwv2.WebSocketRouteIntegration'), { proxy: aBoolean }, 'a WebSocketIntegrationConfig object');
-}
+/** The checks of WebSocketGatewayProps, `addRoute`'s arguments and what an integration's `bind()` returns. */
+export const WEBSOCKET_INPUT = new GatewayInputChecks({
+  props: WEBSOCKET_GATEWAY_PROPS,
+  propsWhat: 'a WebSocketGatewayProps object',
+  integration: WEBSOCKET_INTEGRATION,
+  routeOptions: WEBSOCKET_ROUTE_OPTIONS,
+  boundIntegration: anInstanceOf(() => apigwv2.WebSocketRouteIntegration, 'an apigwv2.WebSocketRouteIntegration'),
+  bindExtra: { proxy: aBoolean },
+  bindWhat: 'a WebSocketIntegrationConfig object',
+});
 
 const STAGE_NAME_ARG: InputSpec = { stageName: required(aString()) };
 const GRANT_ARGS: InputSpec = { grantee: required(A_GRANTEE), stageName: aString() };

@@ -7,8 +7,8 @@ import { Construct } from 'constructs';
 import { check } from '../common/errors';
 import { validateIntegrationTimeout } from '../common/integration-timeout';
 import { DEFAULT_ALIAS_STAGE_VARIABLE, invokedFunctionArn, lambdaInvocationTargets, lambdaInvocationUri } from '../common/lambda-invocation';
-import { StageVariableInvocation } from '../common/stage';
 import { checkWebSocketFactoryInput } from './input';
+import { GatewayIntegrationConfig } from '../common/integration-config';
 
 /** WebSocket integrations time out after at most 29 s, a limit no quota increase lifts (rule 10). */
 export const WEBSOCKET_MAX_TIMEOUT_MS = 29000;
@@ -22,23 +22,12 @@ export interface WebSocketIntegrationBindOptions {
 }
 
 /** What an integration gives the gateway. */
-export interface WebSocketIntegrationConfig {
+export interface WebSocketIntegrationConfig extends GatewayIntegrationConfig {
   /**
    * The aws-cdk-lib route integration. The gateway binds it once per API, so routes sharing a
    * WebSocketIntegration object share one `AWS::ApiGatewayV2::Integration`.
    */
   readonly integration: apigwv2.WebSocketRouteIntegration;
-  /**
-   * Functions the gateway allows API Gateway to invoke, once per function per stage.
-   * @default - none
-   */
-  readonly invokedFunctions?: lambda.IFunction[];
-  /**
-   * Functions invoked at the alias named by a stage variable: the gateway checks that every stage
-   * defines the variable and grants each stage's alias once.
-   * @default - none
-   */
-  readonly stageVariableInvocations?: StageVariableInvocation[];
   /**
    * Whether the integration is a proxy (Lambda or HTTP proxy). Two-way routes of a non-proxy
    * integration also get a `$default` integration response, which passes the backend's answer on.

@@ -14,7 +14,7 @@ import { addSourceAccount } from '../common/lambda-permissions';
 import { RouteSettings } from '../common/route-settings';
 import { validateThrottle } from '../common/throttle';
 import { WebSocketAuthorization, WebSocketAuthorizationKind } from './authorization';
-import { checkWebSocketIntegrationConfig, checkWebSocketRouteInput } from './input';
+import { WEBSOCKET_INPUT } from './input';
 import { WebSocketIntegration, WebSocketIntegrationConfig } from './integration';
 import { WebSocketRouteOptions } from './props';
 import { CONNECT_ROUTE_KEY, webSocketRouteKeyViolation } from './route-key';
@@ -38,7 +38,7 @@ export interface WebSocketRouteContext {
 export function addWebSocketRoute(ctx: WebSocketRouteContext, routeKey: string, integration: WebSocketIntegration,
   options: WebSocketRouteOptions): apigwv2.WebSocketRoute {
   const { gateway, core } = ctx;
-  checkWebSocketRouteInput(gateway, routeKey, integration, options);
+  WEBSOCKET_INPUT.route(gateway, routeKey, integration, options);
   check(gateway, 'routeKey', routeKey, webSocketRouteKeyViolation(routeKey));
   core.routes.claim(routeKey);
   const isConnect = routeKey === CONNECT_ROUTE_KEY;
@@ -58,7 +58,7 @@ export function addWebSocketRoute(ctx: WebSocketRouteContext, routeKey: string, 
   const bound = ctx.integrations.bind(integration, () => {
     const integrationScope = new Construct(routeScope, `Integration-${routeKey}`);
     const config = integration.bind({ scope: integrationScope, routeKey });
-    checkWebSocketIntegrationConfig(gateway, routeKey, config);
+    WEBSOCKET_INPUT.bindResult(gateway, routeKey, config);
     core.bindInvocations(routeKey, config);
     return { config };
   });

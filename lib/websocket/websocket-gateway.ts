@@ -22,7 +22,7 @@ import { addV2CustomDomain, mapV2Domain } from '../common/v2-domain';
 import { v2IntegrationUri } from '../common/v2-stage';
 import { IWebSocketGateway, WebSocketGatewayAttributes, WebSocketGatewayBase } from './base';
 import { WebSocketIntegration } from './integration';
-import { WEBSOCKET_METHOD_ARGS, checkWebSocketGatewayInput } from './input';
+import { WEBSOCKET_METHOD_ARGS, WEBSOCKET_INPUT } from './input';
 import { WebSocketGatewayProps, WebSocketRouteOptions } from './props';
 import { BoundWebSocketIntegration, addWebSocketRoute } from './route';
 import { CONNECT_ROUTE_KEY, DEFAULT_ROUTE_SELECTION_EXPRESSION, routeSelectionExpressionViolation } from './route-key';
@@ -72,7 +72,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
 
   constructor(scope: Construct, id: string, props: WebSocketGatewayProps = {}) {
     super(scope, id);
-    checkWebSocketGatewayInput(this, props);
+    WEBSOCKET_INPUT.props(this, props);
     const stages = props.stages ?? [{ stageName: 'prod' }];
     this.routeSelectionExpression = props.routeSelectionExpression ?? DEFAULT_ROUTE_SELECTION_EXPRESSION;
 
