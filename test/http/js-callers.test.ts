@@ -4,46 +4,18 @@
  * rule, never with a TypeError or a value copied into the template; and the HTTP API (v2)
  * documented ranges.
  */
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
-  GatewayValidationError, HttpAuthorization, HttpGateway, HttpIntegration, HttpGatewayProps, HttpRouteOptions, RestAuthorization,
+  HttpAuthorization, HttpGateway, HttpIntegration, HttpGatewayProps, HttpRouteOptions, RestAuthorization,
   RestIntegration,
 } from '../../lib';
-
-function newStack(): Stack {
-  return new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
-}
-
-function newFunction(stack: Stack): lambda.Function {
-  return new lambda.Function(stack, 'Fn', {
-    runtime: lambda.Runtime.NODEJS_22_X,
-    handler: 'index.handler',
-    code: lambda.Code.fromInline('exports.handler = async () => ({})'),
-  });
-}
-
-/** A value as a JavaScript caller would pass it: TypeScript's types do not apply. */
-function js<T>(value: unknown): T {
-  return value as T;
-}
-
-function expectGatewayError(fn: () => unknown, message: RegExp): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(GatewayValidationError);
-  expect(error).not.toBeInstanceOf(TypeError);
-  expect((error as GatewayValidationError).message).toMatch(message);
-}
+import { expectGatewayError, js } from '../support/js-callers';
+import { fn, newStack } from '../support/fixtures';
 
 const URL = 'https://backend.example.com';
 
@@ -123,7 +95,7 @@ describe('static factories and methods from JavaScript', () => {
   test.each([
     ['HttpIntegration.lambdaFunction without a function', () => HttpIntegration.lambdaFunction(js(undefined)),
       /^HttpIntegration\.lambdaFunction: handler = undefined is invalid: a lambda\.IFunction is required$/],
-    ['HttpIntegration.lambdaFunction with a payload version string', () => HttpIntegration.lambdaFunction(newFunction(newStack()), js({ payloadFormatVersion: '2.0' })),
+    ['HttpIntegration.lambdaFunction with a payload version string', () => HttpIntegration.lambdaFunction(fn(newStack(), 'Fn'), js({ payloadFormatVersion: '2.0' })),
       /^HttpIntegration\.lambdaFunction: options\.payloadFormatVersion = "2\.0" is invalid: expected an apigwv2\.PayloadFormatVersion \(PayloadFormatVersion\.VERSION_2_0\), got a string$/],
     ['HttpIntegration.http with an unknown method', () => HttpIntegration.http(URL, js({ httpMethod: 'FETCH' })),
       /^HttpIntegration\.http: options\.httpMethod = "FETCH" is invalid: expected one of apigwv2\.HttpMethod\.ANY \("ANY"\)/],
@@ -145,7 +117,7 @@ describe('static factories and methods from JavaScript', () => {
       /^HttpAuthorization\.jwt: audiences = undefined is invalid: an array of string items is required$/],
     ['HttpAuthorization.cognito with a client id', () => HttpAuthorization.cognito(js({ userPoolId: 'p' }), js(['abc'])),
       /^HttpAuthorization\.cognito: clients\[0\] = "abc" is invalid: expected a cognito\.IUserPoolClient, got a string$/],
-    ['HttpAuthorization.lambdaRequest with simpleResponses as a string', () => HttpAuthorization.lambdaRequest(newFunction(newStack()), js({ simpleResponses: 'true' })),
+    ['HttpAuthorization.lambdaRequest with simpleResponses as a string', () => HttpAuthorization.lambdaRequest(fn(newStack(), 'Fn'), js({ simpleResponses: 'true' })),
       /^HttpAuthorization\.lambdaRequest: options\.simpleResponses = "true" is invalid: expected a boolean/],
     ['HttpGateway.fromHttpGatewayAttributes with a numeric id', () => HttpGateway.fromHttpGatewayAttributes(newStack(), 'I', js({ apiId: 1 })),
       /^HttpGateway\.fromHttpGatewayAttributes: attrs\.apiId = 1 is invalid: expected a string, got a number$/],

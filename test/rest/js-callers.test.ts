@@ -3,48 +3,16 @@
  * forbids must fail with a GatewayValidationError naming the path, the prop, the value and the
  * rule, never with a TypeError or a value copied into the template.
  */
-import { App, Duration, Size, Stack } from 'aws-cdk-lib';
+import { Duration, Size, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
-  GatewayAccountLogging, GatewayDomain, GatewayEndpoint, GatewayValidationError, HttpAuthorization, HttpIntegration, RestAuthorization,
+  GatewayAccountLogging, GatewayDomain, GatewayEndpoint, HttpAuthorization, HttpIntegration, RestAuthorization,
   RestGateway, RestGatewayProps, RestIntegration, RestRouteOptions,
 } from '../../lib';
-
-function newStack(): Stack {
-  return new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
-}
-
-function newFunction(stack: Stack): lambda.Function {
-  return new lambda.Function(stack, 'Fn', {
-    runtime: lambda.Runtime.NODEJS_22_X,
-    handler: 'index.handler',
-    code: lambda.Code.fromInline('exports.handler = async () => ({})'),
-  });
-}
-
-/** A value as a JavaScript caller would pass it: TypeScript's types do not apply. */
-function js<T>(value: unknown): T {
-  return value as T;
-}
-
-/** Runs `fn`, which must throw, and returns what it threw. */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
-}
-
-function expectGatewayError(fn: () => unknown, message: RegExp): void {
-  const error = thrown(fn);
-  expect(error).toBeInstanceOf(GatewayValidationError);
-  expect(error).not.toBeInstanceOf(TypeError);
-  expect((error as GatewayValidationError).message).toMatch(message);
-}
+import { expectGatewayError, js } from '../support/js-callers';
+import { fn, newStack } from '../support/fixtures';
 
 describe('RestGatewayProps from JavaScript', () => {
   test.each([
@@ -201,9 +169,9 @@ describe('static factories from JavaScript', () => {
       /^RestIntegration\.lambdaFunction: handler = undefined is invalid: a lambda\.IFunction is required$/],
     ['RestIntegration.lambdaFunction with a function ARN', () => RestIntegration.lambdaFunction(js<lambda.IFunction>('arn:aws:lambda:eu-west-1:123456789012:function:f')),
       /^RestIntegration\.lambdaFunction: handler = "arn:aws:lambda:eu-west-1:123456789012:function:f" is invalid: expected a lambda\.IFunction, got a string$/],
-    ['RestIntegration.lambdaFunction with a numeric timeout', () => RestIntegration.lambdaFunction(newFunction(newStack()), js({ timeout: 10 })),
+    ['RestIntegration.lambdaFunction with a numeric timeout', () => RestIntegration.lambdaFunction(fn(newStack(), 'Fn'), js({ timeout: 10 })),
       /^RestIntegration\.lambdaFunction: options\.timeout = 10 is invalid: expected a Duration/],
-    ['RestIntegration.lambdaAlias with a numeric stage variable', () => RestIntegration.lambdaAlias(newFunction(newStack()), js({ stageVariable: 1 })),
+    ['RestIntegration.lambdaAlias with a numeric stage variable', () => RestIntegration.lambdaAlias(fn(newStack(), 'Fn'), js({ stageVariable: 1 })),
       /^RestIntegration\.lambdaAlias: options\.stageVariable = 1 is invalid: expected a string, got a number$/],
     ['RestIntegration.http without a URL', () => RestIntegration.http(js<string>(undefined)),
       /^RestIntegration\.http: url = undefined is invalid: a string is required$/],
@@ -217,12 +185,12 @@ describe('static factories from JavaScript', () => {
       /^RestAuthorization\.cognito: userPools = undefined is invalid: an array of cognito\.IUserPool items is required$/],
     ['RestAuthorization.cognito with scopes as a string', () => RestAuthorization.cognito([], js({ scopes: 'orders/read' })),
       /^RestAuthorization\.cognito: options\.scopes = "orders\/read" is invalid: expected an array of string items, got a string$/],
-    ['RestAuthorization.lambdaToken with a numeric TTL', () => RestAuthorization.lambdaToken(newFunction(newStack()), js({ resultsCacheTtl: 300 })),
+    ['RestAuthorization.lambdaToken with a numeric TTL', () => RestAuthorization.lambdaToken(fn(newStack(), 'Fn'), js({ resultsCacheTtl: 300 })),
       /^RestAuthorization\.lambdaToken: options\.resultsCacheTtl = 300 is invalid: expected a Duration/],
-    ['RestAuthorization.lambdaRequest with null options', () => RestAuthorization.lambdaRequest(newFunction(newStack()), js(null)),
+    ['RestAuthorization.lambdaRequest with null options', () => RestAuthorization.lambdaRequest(fn(newStack(), 'Fn'), js(null)),
       /^RestAuthorization\.lambdaRequest: options = null is invalid: expected a RestLambdaRequestAuthorizationOptions object, got null$/],
     ['RestAuthorization.lambdaRequest with one identity source as a string',
-      () => RestAuthorization.lambdaRequest(newFunction(newStack()), js({ identitySources: 'method.request.header.X-Tenant' })),
+      () => RestAuthorization.lambdaRequest(fn(newStack(), 'Fn'), js({ identitySources: 'method.request.header.X-Tenant' })),
       /^RestAuthorization\.lambdaRequest: options\.identitySources = "method\.request\.header\.X-Tenant" is invalid: expected an array of string items, got a string$/],
     ['RestIntegration.http with a lower-case backend method', () => RestIntegration.http('https://example.com', js({ httpMethod: 'post' })),
       /^RestIntegration\.http: options\.httpMethod = "post" is invalid: expected one of apigwv2\.HttpMethod\.ANY/],

@@ -7,27 +7,11 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
-  GatewayValidationError, HttpIntegration, RestAuthorization, WebSocketAuthorization, WebSocketGateway, WebSocketGatewayProps,
+  HttpIntegration, RestAuthorization, WebSocketAuthorization, WebSocketGateway, WebSocketGatewayProps,
   WebSocketIntegration, WebSocketRouteOptions,
 } from '../../lib';
 import { fn, newStack } from './util';
-
-/** A value as a JavaScript caller would pass it: TypeScript's types do not apply. */
-function js<T>(value: unknown): T {
-  return value as T;
-}
-
-function expectGatewayError(call: () => unknown, message: RegExp): void {
-  let error: unknown;
-  try {
-    call();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(GatewayValidationError);
-  expect(error).not.toBeInstanceOf(TypeError);
-  expect((error as GatewayValidationError).message).toMatch(message);
-}
+import { expectGatewayError, js } from '../support/js-callers';
 
 const URL = 'https://backend.example.com';
 
