@@ -35,3 +35,43 @@ describe('npm package contents', () => {
     expect(js.filter(f => !files.includes(f.replace(/\.js$/, '.d.ts')))).toEqual([]);
   });
 });
+
+describe('package.json fields Construct Hub reads', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const repoUrl = 'https://github.com/cdk-api-gateways/cdk-api-gateways';
+
+  test('keywords put the package in the AWS CDK catalogue and the API Gateway searches', () => {
+    expect(pkg.keywords).toEqual(expect.arrayContaining(['cdk', 'awscdk', 'aws-cdk', 'apigateway', 'api-gateway', 'construct']));
+  });
+
+  test('repository, homepage and bugs point at the repository', () => {
+    expect(pkg.repository).toEqual({ type: 'git', url: `${repoUrl}.git` });
+    expect(pkg.homepage).toBe(`${repoUrl}#readme`);
+    expect(pkg.bugs).toEqual({ url: `${repoUrl}/issues` });
+  });
+
+  test('stability, Node.js engine, peer range and jsii targets are declared', () => {
+    expect(['experimental', 'stable', 'deprecated']).toContain(pkg.stability);
+    expect(pkg.engines.node).toMatch(/^>= ?\d+/);
+    expect(pkg.peerDependencies['aws-cdk-lib']).toMatch(/^\^2\./);
+    expect(Object.keys(pkg.jsii.targets).sort()).toEqual(['dotnet', 'go', 'java', 'python']);
+  });
+
+  test('the licence is Apache-2.0, as LICENSE says', () => {
+    expect(pkg.license).toBe('Apache-2.0');
+    const head = fs.readFileSync(path.join(root, 'LICENSE'), 'utf8').split('\n').slice(0, 3).join(' ');
+    expect(head).toMatch(/Apache License\s+Version 2\.0/);
+  });
+
+  test('README names the package of each jsii target in its Install section', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const { python, java, dotnet, go } = pkg.jsii.targets;
+    expect(readme).toContain(`npm install ${pkg.name}`);
+    expect(readme).toContain(`pip install ${python.distName}`);
+    expect(readme).toContain(`<groupId>${java.maven.groupId}</groupId>`);
+    expect(readme).toContain(`<artifactId>${java.maven.artifactId}</artifactId>`);
+    expect(readme).toContain(`dotnet add package ${dotnet.packageId}`);
+    // jsii-pacmak puts the Go package in a folder named after the npm name without punctuation.
+    expect(readme).toContain(`go get ${go.moduleName}/${pkg.name.replace(/[^a-z0-9]/gi, '').toLowerCase()}`);
+  });
+});

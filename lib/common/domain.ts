@@ -9,6 +9,7 @@ import { Construct, IConstruct } from 'constructs';
 import { EndpointKind } from './endpoint';
 import { GatewayValidationError, check, warn } from './errors';
 import { acknowledgeGuardRuleBelow } from './compliance';
+import { claimDomainName } from './domain-names';
 import { aString, checkArgs, checkConstructProps, required } from './input';
 import { A_CONSTRUCT, DOMAIN_BASE_SPEC } from './input-specs';
 
@@ -155,6 +156,11 @@ export function resolveDomainCertificate(scope: Construct, prop: string, options
   const stack = Stack.of(scope);
   const securityPolicy = options.securityPolicy ?? apigateway.SecurityPolicy.TLS_1_2;
   check(scope, `${prop}.domainName`, options.domainName, domainNameViolation(options.domainName));
+  // The enhanced (TLS13_*, *_PQ_*, *_FIPS_*) policies need an endpoint access mode, which these
+  // options do not carry: aws-cdk-lib would throw its own error without the construct path.
+  check(scope, `${prop}.securityPolicy`, securityPolicy,
+    securityPolicy === apigateway.SecurityPolicy.TLS_1_0 || securityPolicy === apigateway.SecurityPolicy.TLS_1_2 ? undefined
+      : 'a custom domain takes SecurityPolicy.TLS_1_2 or TLS_1_0; the enhanced policies need an endpoint access mode, not yet offered by these options');
   if (options.mtls) {
     check(scope, `${prop}.mtls`, `${endpointKind} endpoint, ${securityPolicy}`, mtlsViolation(endpointKind, securityPolicy));
   }
@@ -261,6 +267,7 @@ export function v2SecurityPolicy(scope: IConstruct, prop: string, policy: apigat
 
 /** Creates a regional v2 domain (HTTP, WebSocket, or a shared GatewayDomain) with its records. */
 export function createRegionalDomain(scope: Construct, id: string, prop: string, options: GatewayDomainBaseOptions): apigwv2.DomainName {
+  claimDomainName(scope, `${prop}.domainName`, options.domainName, 'public');
   const certificate = resolveDomainCertificate(scope, prop, options, EndpointKind.REGIONAL);
   const domain = new apigwv2.DomainName(scope, id, {
     domainName: options.domainName,

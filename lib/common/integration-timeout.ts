@@ -1,6 +1,6 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { check, warn } from './errors';
+import { check, GatewayValidationError, warn } from './errors';
 import { integrationTimeoutViolation } from './rules';
 
 /** An API kind's integration-timeout limits (rule 10), given by its adapter. */
@@ -19,7 +19,13 @@ export interface IntegrationTimeoutLimits {
 /** Validates a route's integration timeout (rule 10) and returns it; a token is not decided. */
 export function validateIntegrationTimeout(scope: IConstruct, routeKey: string, timeout: Duration | undefined,
   limits: IntegrationTimeoutLimits): Duration | undefined {
-  if (timeout === undefined || Token.isUnresolved(timeout.toMilliseconds({ integral: false }))) return timeout;
+  if (timeout === undefined) return timeout;
+  if (timeout.isUnresolved() && timeout.unitLabel() !== 'millis') {
+    // CloudFormation takes milliseconds; aws-cdk-lib cannot convert a token amount of another unit.
+    throw new GatewayValidationError(scope, `route '${routeKey}' integration timeout`, timeout.toString(),
+      'a timeout whose amount is a token must be given with Duration.millis(), the unit CloudFormation takes');
+  }
+  if (Token.isUnresolved(timeout.toMilliseconds({ integral: false }))) return timeout;
   const ms = timeout.toMilliseconds({ integral: false });
   check(scope, `route '${routeKey}' integration timeout`, `${ms} ms`, integrationTimeoutViolation(ms, limits.maxMs, limits.appliesTo));
   if (limits.defaultQuotaMs !== undefined && ms > limits.defaultQuotaMs) {

@@ -207,9 +207,9 @@ export class HttpAuthorization {
     const ttl = options.resultsCacheTtl ?? Duration.minutes(5);
     const identitySources = options.identitySources ?? ['$request.header.Authorization'];
     const simple = options.simpleResponses ?? true;
-    check(gateway, 'HttpAuthorization.lambdaRequest resultsCacheTtl', `${ttl.toSeconds()} s`, authorizerTtlViolation(ttl.toSeconds()));
+    check(gateway, 'HttpAuthorization.lambdaRequest resultsCacheTtl', `${ttl.toSeconds({ integral: false })} s`, authorizerTtlViolation(ttl.toSeconds({ integral: false })));
     check(gateway, 'HttpAuthorization.lambdaRequest identitySources', identitySources,
-      ttl.toSeconds() > 0 && identitySources.length === 0
+      ttl.toSeconds({ integral: false }) > 0 && identitySources.length === 0
         ? 'a Lambda authorizer with a results cache needs at least one identity source (the cache key)' : undefined);
     const resource = new apigwv2.HttpAuthorizer(scope, uniqueChildId(scope, `Lambda-${Names.nodeUniqueId(handler.node)}`), {
       httpApi,

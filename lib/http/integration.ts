@@ -7,6 +7,7 @@ import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { IConstruct } from 'constructs';
 import { validateIntegrationTimeout } from '../common/integration-timeout';
 import { DEFAULT_ALIAS_STAGE_VARIABLE, LambdaInvocationTargets, invokedFunctionArn, lambdaInvocationTargets } from '../common/lambda-invocation';
+import { GatewayValidationError } from '../common/errors';
 import { checkHttpFactoryInput } from './input';
 import { GatewayIntegrationConfig } from '../common/integration-config';
 
@@ -134,6 +135,7 @@ export abstract class HttpIntegration {
   /** A private integration to an Application Load Balancer listener, through a VPC link. */
   public static alb(listener: elbv2.IApplicationListener, options: HttpPrivateIntegrationOptions = {}): HttpIntegration {
     checkHttpFactoryInput('HttpIntegration.alb', { listener, options });
+    requireVpcLinkForImportedListener('HttpIntegration.alb', options, listener instanceof elbv2.ApplicationListener);
     return new CdkHttpIntegration(options, () => new integrations.HttpAlbIntegration('Integration', listener, privateProps(options)));
   }
 
@@ -144,6 +146,7 @@ export abstract class HttpIntegration {
    */
   public static nlb(listener: elbv2.INetworkListener, options: HttpPrivateIntegrationOptions = {}): HttpIntegration {
     checkHttpFactoryInput('HttpIntegration.nlb', { listener, options });
+    requireVpcLinkForImportedListener('HttpIntegration.nlb', options, listener instanceof elbv2.NetworkListener);
     return new CdkHttpIntegration(options, () => new integrations.HttpNlbIntegration('Integration', listener, privateProps(options)));
   }
 
@@ -164,6 +167,18 @@ export abstract class HttpIntegration {
 /** Validates an HTTP API integration timeout (rule 10) and returns it. */
 export function validateHttpTimeout(options: HttpIntegrationBindOptions, timeout: Duration | undefined): Duration | undefined {
   return validateIntegrationTimeout(options.gateway, options.routeKey, timeout, { maxMs: HTTP_MAX_TIMEOUT_MS, appliesTo: 'HTTP APIs' });
+}
+
+/**
+ * An imported listener (`fromNetworkListenerArn`, `fromApplicationListenerAttributes`) has no load
+ * balancer whose VPC a new VPC link could use: it needs `vpcLink` (aws-cdk-lib would otherwise
+ * throw its own error at bind time, without the construct path).
+ */
+function requireVpcLinkForImportedListener(factory: string, options: HttpPrivateIntegrationOptions, madeInApp: boolean): void {
+  if (!madeInApp && options.vpcLink === undefined) {
+    throw GatewayValidationError.forFactory(factory, 'options.vpcLink', undefined,
+      'an imported listener has no load balancer VPC to create a VPC link in: pass the vpcLink to reach it through');
+  }
 }
 
 function privateProps(options: HttpPrivateIntegrationOptions | HttpServiceDiscoveryIntegrationOptions): integrations.HttpPrivateIntegrationOptions {

@@ -8,6 +8,7 @@ import { check } from '../common/errors';
 import { addSourceAccount } from '../common/lambda-permissions';
 import { authorizerTtlViolation } from '../common/rules';
 import { checkRestFactoryInput } from './input';
+import { GatewayValidationError } from '../common/errors';
 
 /** How a REST route is authorized. */
 export enum RestAuthorizationKind {
@@ -125,6 +126,12 @@ export class RestAuthorization {
   /** Cognito user pools authorization. */
   public static cognito(userPools: cognito.IUserPool[], options: RestCognitoAuthorizationOptions = {}): RestAuthorization {
     checkRestFactoryInput('RestAuthorization.cognito', { userPools, options });
+    // A pool listed twice becomes a duplicate ProviderARNs entry, which CloudFormation rejects.
+    const repeated = userPools.find((pool, i) => userPools.indexOf(pool) !== i);
+    if (repeated !== undefined) {
+      throw GatewayValidationError.forFactory('RestAuthorization.cognito', 'userPools', repeated.node.path,
+        'each user pool is listed once (an authorizer\'s provider ARNs must be unique)');
+    }
     return new RestAuthorization(RestAuthorizationKind.COGNITO, userPools, undefined, options);
   }
 
@@ -235,7 +242,7 @@ export class RestAuthorization {
 
   /** What makes two authorizers different: everything the AWS::ApiGateway::Authorizer carries. */
   private configKey(): string {
-    const ttl = (d: Duration | undefined) => String((d ?? Duration.minutes(5)).toSeconds());
+    const ttl = (d: Duration | undefined) => String((d ?? Duration.minutes(5)).toSeconds({ integral: false }));
     switch (this.kind) {
       case RestAuthorizationKind.COGNITO:
         return JSON.stringify([this.authorizerId(), this.cognitoOptions?.identitySource ?? DEFAULT_IDENTITY_SOURCE]);
@@ -277,7 +284,7 @@ export class RestAuthorization {
     let authorizer: apigateway.TokenAuthorizer | apigateway.RequestAuthorizer;
     if (this.kind === RestAuthorizationKind.LAMBDA_TOKEN) {
       const ttl = this.tokenOptions?.resultsCacheTtl ?? Duration.minutes(5);
-      check(scope, 'RestAuthorization.lambdaToken resultsCacheTtl', `${ttl.toSeconds()} s`, authorizerTtlViolation(ttl.toSeconds()));
+      check(scope, 'RestAuthorization.lambdaToken resultsCacheTtl', `${ttl.toSeconds({ integral: false })} s`, authorizerTtlViolation(ttl.toSeconds({ integral: false })));
       authorizer = new apigateway.TokenAuthorizer(scope, id, {
         handler,
         identitySource: this.tokenOptions?.identitySource,
@@ -287,10 +294,10 @@ export class RestAuthorization {
     } else {
       const opts = this.requestOptions!;
       const ttl = opts.resultsCacheTtl ?? Duration.minutes(5);
-      check(scope, 'RestAuthorization.lambdaRequest resultsCacheTtl', `${ttl.toSeconds()} s`, authorizerTtlViolation(ttl.toSeconds()));
+      check(scope, 'RestAuthorization.lambdaRequest resultsCacheTtl', `${ttl.toSeconds({ integral: false })} s`, authorizerTtlViolation(ttl.toSeconds({ integral: false })));
       const identitySources = this.requestIdentitySources();
       check(scope, 'RestAuthorization.lambdaRequest identitySources', identitySources,
-        ttl.toSeconds() > 0 && identitySources.length === 0
+        ttl.toSeconds({ integral: false }) > 0 && identitySources.length === 0
           ? 'a REQUEST authorizer with a results cache needs at least one identity source (the cache key)' : undefined);
       authorizer = new apigateway.RequestAuthorizer(scope, id, {
         handler,

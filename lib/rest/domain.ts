@@ -14,6 +14,7 @@ import { GatewayDomainOptions, addAliasRecords, basePathViolation, resolveDomain
 import { EndpointKind } from '../common/endpoint';
 import { check, warn } from '../common/errors';
 import { privateApiPolicyStatements } from './private-endpoint';
+import { claimDomainName } from '../common/domain-names';
 
 /** The gateway a domain serves: its API, its stages and, for a private API, its VPC endpoints. */
 export interface RestDomainTarget {
@@ -92,6 +93,7 @@ export function addRestCustomDomain(target: RestDomainTarget, options: GatewayDo
   }
   const stageName = resolveDomainStage(scope, 'domain.stageName', target.stageNames, options.stageName);
   const stage = target.requireStage('domain.stageName', stageName);
+  claimDomainName(scope, 'domain.domainName', options.domainName, 'public');
   const certificate = resolveDomainCertificate(scope, 'domain', options, kind);
   const domain = new apigateway.DomainName(scope, 'CustomDomain', {
     domainName: options.domainName,

@@ -57,12 +57,22 @@ export function resolvePrivateEndpoints(scope: Construct, prop: string, options:
     given.length > 0 && options.vpc ? 'give either a vpc or vpcEndpoints, not both' : undefined);
   if (given.length > 0) return given;
   const vpc = options.vpc!;
+  let vpcCidr: string | undefined;
+  if (!options.allowedPeers) {
+    try {
+      vpcCidr = literalVpcCidr(vpc) ?? vpc.vpcCidrBlock;
+    } catch {
+      // An imported VPC without vpcCidrBlock: aws-cdk-lib would throw its own error, without the path.
+    }
+    check(scope, `${prop}.allowedPeers`, undefined, vpcCidr === undefined
+      ? 'the VPC does not say its CIDR block (imported without vpcCidrBlock): give allowedPeers, the clients admitted to the endpoint' : undefined);
+  }
   const securityGroup = new ec2.SecurityGroup(scope, 'ExecuteApiEndpointSecurityGroup', {
     vpc,
     description: 'HTTPS to the execute-api interface endpoint',
     allowAllOutbound: false,
   });
-  for (const peer of options.allowedPeers ?? [ec2.Peer.ipv4(literalVpcCidr(vpc) ?? vpc.vpcCidrBlock)]) {
+  for (const peer of options.allowedPeers ?? [ec2.Peer.ipv4(vpcCidr!)]) {
     securityGroup.addIngressRule(peer, ec2.Port.tcp(443), 'HTTPS to execute-api');
   }
   return [new ec2.InterfaceVpcEndpoint(scope, 'ExecuteApiEndpoint', {

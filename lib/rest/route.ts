@@ -69,7 +69,7 @@ export class RestRoutes {
       : undefined);
     validateThrottle(gateway, `route '${routeKey}' throttle`, options.throttle);
     if (options.cache?.ttl) {
-      check(gateway, `route '${routeKey}' cache.ttl`, `${options.cache.ttl.toSeconds()} s`, cacheTtlViolation(options.cache.ttl.toSeconds()));
+      check(gateway, `route '${routeKey}' cache.ttl`, `${options.cache.ttl.toSeconds({ integral: false })} s`, cacheTtlViolation(options.cache.ttl.toSeconds({ integral: false })));
     }
 
     const scope = new Construct(this.core.routes.scope, routeKey.replace(/\//g, '|'));

@@ -50,7 +50,7 @@ export interface RestRouteSettingDetails {
 export function validateRestStage(scope: Construct, prop: string, stage: RestStageOptions): void {
   validateStageOptions(scope, prop, stage, false);
   if (stage.cache?.ttl) {
-    check(scope, `${prop}.cache.ttl`, `${stage.cache.ttl.toSeconds()} s`, cacheTtlViolation(stage.cache.ttl.toSeconds()));
+    check(scope, `${prop}.cache.ttl`, `${stage.cache.ttl.toSeconds({ integral: false })} s`, cacheTtlViolation(stage.cache.ttl.toSeconds({ integral: false })));
   }
   if (stage.webAclArn !== undefined && !Token.isUnresolved(stage.webAclArn)) {
     check(scope, `${prop}.webAclArn`, stage.webAclArn, /^arn:[a-z-]+:wafv2:[a-z0-9-]+:\d{12}:regional\/webacl\/.+/.test(stage.webAclArn)

@@ -29,9 +29,20 @@ export interface GuardFinding {
   readonly constructPath: string;
 }
 
-/** A fresh App writing to a temporary folder. */
+/**
+ * A fresh App writing to a temporary folder. The two context keys keep newer aws-cdk-lib
+ * versions (2.27x) behaving as 2.257 does, which ignores them: a failed validation does not throw
+ * from an in-memory synth, and the report is also written in the legacy format to
+ * policy-validation-report.json (the new default file is validation-report.json).
+ */
 export function freshApp(): App {
-  return new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-api-gateways-compliance-')) });
+  return new App({
+    outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-api-gateways-compliance-')),
+    context: {
+      '@aws-cdk/core:failSynthOnValidationErrors': false,
+      '@aws-cdk/core:validationReportJson': true,
+    },
+  });
 }
 
 /** Path-scoped cfn-guard acknowledgements in the tree: rule → construct paths. */
