@@ -138,6 +138,31 @@ describe('SnapshotTemplate masking', () => {
     expect(JSON.stringify(before)).not.toMatch(ASSET_HASH);
   });
 
+  test('the runtime of aws-cdk-lib\'s provider functions is masked (it moves with aws-cdk-lib); the user\'s is kept', () => {
+    // GIVEN
+    const { stack } = scenario({ code: lambda.Code.fromAsset(handlerDir('exports.handler = async () => ({});')) });
+    const raw = rawTemplate(stack);
+    // aws-cdk-lib 2.276 moved its providers from nodejs22.x to nodejs24.x.
+    const upgraded = JSON.parse(JSON.stringify(raw).replace(/"Runtime":"nodejs22\.x"/g, '"Runtime":"nodejs24.x"')) as Template;
+    const providerIds = resourcesOfType(raw, 'AWS::Lambda::Function').filter(id => /CustomResourceProviderHandler/.test(id));
+    expect(providerIds.length).toBeGreaterThan(0);
+
+    // WHEN
+    const before = SnapshotTemplate.fromTemplate(raw) as Template;
+    const after = SnapshotTemplate.fromTemplate(upgraded) as Template;
+
+    // THEN
+    for (const id of providerIds) {
+      expect((before.Resources[id].Properties as { Runtime: string }).Runtime).toBe('<aws-cdk-lib-runtime>');
+    }
+    const userIds = resourcesOfType(raw, 'AWS::Lambda::Function').filter(id => !providerIds.includes(id));
+    expect(userIds.length).toBeGreaterThan(0);
+    for (const id of userIds) {
+      expect((before.Resources[id].Properties as { Runtime: string }).Runtime).toBe((raw.Resources[id].Properties as { Runtime: string }).Runtime);
+    }
+    expect(JSON.stringify(after.Resources[providerIds[0]])).toBe(JSON.stringify(before.Resources[providerIds[0]]));
+  });
+
   test('the same hash gets the same placeholder, distinct hashes distinct ones, numbered in order of first appearance', () => {
     // GIVEN
     const app = newApp();

@@ -60,6 +60,9 @@ export interface SnapshotTemplateOptions {
  *   export names, whose own trailing 8-hex hash becomes `<export-hash>`).
  * - **aws-cdk-lib version analytics**: the `AWS::CDK::Metadata` resource and its
  *   `CDKMetadataAvailable` condition are removed.
+ * - **aws-cdk-lib's provider runtimes**: the `Runtime` of aws-cdk-lib's own singleton provider
+ *   functions (`...CustomResourceProviderHandler<8 hex>`, e.g. the cross-region reference reader
+ *   and writer) becomes `<aws-cdk-lib-runtime>`: aws-cdk-lib moves it with its releases.
  *
  * Left as they are: everything else, including REST deployment logical IDs (their hash is of the
  * API model, so that a change to the API shows as a new deployment) and the synthesizer's
@@ -164,7 +167,29 @@ const CDK_METADATA_CONDITION = 'CDKMetadataAvailable';
 
 /** Masks one template; the placeholders are numbered per template. */
 function maskTemplate(template: JsonObject): JsonObject {
-  return new Masker().json(withoutCdkMetadata(template)) as JsonObject;
+  return new Masker().json(withProviderRuntimesMasked(withoutCdkMetadata(template))) as JsonObject;
+}
+
+/**
+ * aws-cdk-lib's own singleton provider functions (`Custom::...CustomResourceProvider`: the
+ * cross-region reference reader and writer, and the like) are named `...CustomResourceProviderHandler<8 hex>`.
+ * aws-cdk-lib picks their Node.js runtime and moves it with its releases (nodejs22.x in 2.257,
+ * nodejs24.x in 2.276), so their `Runtime` becomes `<aws-cdk-lib-runtime>`.
+ */
+const PROVIDER_HANDLER = /CustomResourceProviderHandler[0-9A-F]{8}$/;
+
+function withProviderRuntimesMasked(template: JsonObject): JsonObject {
+  if (!isObject(template.Resources)) return template;
+  const resources: JsonObject = {};
+  for (const [id, r] of Object.entries(template.Resources)) {
+    const props = isObject(r) ? r.Properties : undefined;
+    if (isObject(r) && PROVIDER_HANDLER.test(id) && isObject(props) && typeof props.Runtime === 'string') {
+      resources[id] = { ...r, Properties: { ...props, Runtime: '<aws-cdk-lib-runtime>' } };
+    } else {
+      resources[id] = r;
+    }
+  }
+  return { ...template, Resources: resources };
 }
 
 /** The template without the version analytics aws-cdk-lib adds (a shallow copy where changed). */
