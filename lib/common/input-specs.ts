@@ -66,7 +66,7 @@ export function corsOptions(maxAgeRule?: Parameters<typeof aDuration>[0]): Input
     allowHeaders: listOf(aString()),
     exposeHeaders: listOf(aString()),
     allowCredentials: aBoolean,
-    maxAge: aDuration(maxAgeRule),
+    maxAge: aDuration(maxAgeRule, 'seconds'),
   }, 'a GatewayCorsOptions object');
 }
 

@@ -92,13 +92,21 @@ function isDuration(value: unknown): value is Duration {
  * A Duration (`Duration.seconds(30)`), not a number of unknown unit; optionally checked by a rule
  * that receives the duration in (possibly fractional) seconds.
  */
-export function aDuration(rule?: (seconds: number) => string | undefined): InputCheck {
+export function aDuration(rule?: (seconds: number) => string | undefined, tokenUnit?: string): InputCheck {
   const what = 'a Duration such as Duration.seconds(30)';
   return {
     what,
     check(where, prop, value) {
       if (value === undefined) return;
       if (!isDuration(value)) expected(where, prop, value, what);
+      if (typeof value.isUnresolved === 'function' && value.isUnresolved()) {
+        // A token amount is decided at deploy time; aws-cdk-lib converts it only within its own
+        // unit, so the unit must be the one the value is rendered in.
+        checkInput(where, prop, value.toString(), tokenUnit !== undefined && value.unitLabel() !== tokenUnit
+          ? `a Duration whose amount is a token must be given with Duration.${tokenUnit}() here, the unit it is rendered in`
+          : undefined);
+        return;
+      }
       if (!rule) return;
       const seconds = value.toMilliseconds({ integral: false }) / 1000;
       checkInput(where, prop, Token.isUnresolved(seconds) ? value.toString() : `${seconds} s`, rule(seconds));

@@ -158,3 +158,27 @@ test('a Cognito authorization listing one user pool twice is a GatewayValidation
   const error = gatewayError(() => RestAuthorization.cognito([pool, pool]));
   expect(error.message).toMatch(/^RestAuthorization\.cognito: userPools = "Rest\/Pool" is invalid: each user pool is listed once/);
 });
+
+test('an HTTP CORS max age whose amount is a token in seconds synthesizes; in another unit it is a GatewayValidationError', () => {
+  // GIVEN: found with `npm run fuzz -- --runs 10000 --seed 1128 --compliance-every 4`
+  const ok = newStack('Http');
+  const bad = newStack('Http');
+  const cors = (maxAge: Duration) => ({ allowOrigins: ['https://app.example.com'], maxAge });
+
+  // WHEN
+  new HttpGateway(ok, 'Gateway', { cors: cors(Duration.seconds(Lazy.number({ produce: () => 600 }))) })
+    .addRoute('GET /items', HttpIntegration.http('https://backend.example.com/items'));
+
+  // THEN
+  Template.fromStack(ok).hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: { MaxAge: 600 } });
+  const error = gatewayError(() => new HttpGateway(bad, 'Gateway', { cors: cors(Duration.minutes(Lazy.number({ produce: () => 10 }))) }));
+  expect(error.message).toMatch(/^Http\/Gateway: cors\.maxAge = .* is invalid: a Duration whose amount is a token must be given with Duration\.seconds\(\) here/);
+});
+
+test('a REST CORS max age whose amount is a token in minutes is a GatewayValidationError', () => {
+  const stack = newStack('Rest');
+  const error = gatewayError(() => new RestGateway(stack, 'Gateway', {
+    cors: { allowOrigins: ['https://app.example.com'], maxAge: Duration.minutes(Lazy.number({ produce: () => 10 })) },
+  }));
+  expect(error.message).toMatch(/^Rest\/Gateway: cors\.maxAge = .* is invalid: a Duration whose amount is a token must be given with Duration\.seconds\(\) here/);
+});
