@@ -20,7 +20,7 @@ export interface ParsedRouteKey {
 // A REST path part is letters, digits and `: . _ $ -`, or a `{param}` / greedy `{param+}` of the
 // same characters: the set API Gateway accepts and aws-cdk-lib's Resource checks
 // (aws-cdk #22477 / PR #22531 added ':', #27083 / PR #27619 added '$', e.g. `/v1/$appliances:all`).
-// '~' is kept because earlier versions of this library accepted it.
+// '~' is kept for HTTP API paths; REST rejects it (lib/rest/path-rules.ts).
 const LITERAL = /^[A-Za-z0-9:._$~-]+$/;
 const PARAM = /^\{([A-Za-z0-9:._$-]+)(\+?)\}$/;
 

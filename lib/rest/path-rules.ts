@@ -51,3 +51,14 @@ export function recordPathVariables(used: Map<string, PathVariableUse>, path: st
 function isVariablePart(part: string): boolean {
   return part.startsWith('{') && part.endsWith('}');
 }
+
+/**
+ * A REST resource's path part: letters, digits and `: . _ $ -` (aws-cdk-lib's Resource and the
+ * service accept no other character; `~`, which HTTP API paths may carry, fails there).
+ * @returns the violated rule for the first literal part outside that set, or undefined
+ */
+export function restPathPartViolation(path: string): string | undefined {
+  const bad = path.split('/').filter(p => p !== '' && !p.startsWith('{')).find(p => !/^[A-Za-z0-9:._$-]+$/.test(p));
+  return bad === undefined ? undefined
+    : `the REST path part '${bad}' may contain only letters, digits, ':', '.', '_', '$' and '-' (HTTP API paths also take '~')`;
+}

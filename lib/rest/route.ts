@@ -16,7 +16,7 @@ import { RestAuthorization } from './authorization';
 import { callerIdentityCacheKeys } from './cache-identity';
 import { RestIntegration } from './integration';
 import { REST_INPUT } from './input';
-import { PathVariableUse, pathVariableClash, recordPathVariables } from './path-rules';
+import { PathVariableUse, pathVariableClash, recordPathVariables, restPathPartViolation } from './path-rules';
 import { RestRouteOptions } from './props';
 import { cacheTtlViolation } from './rules';
 import { RestRouteSettingDetails } from './stage';
@@ -61,6 +61,7 @@ export class RestRoutes {
     this.core.routes.claim(routeKey);
     check(gateway, 'routeKey', routeKey, parsed.method === 'OPTIONS' && this.defaults.cors
       ? 'the gateway\'s cors option already answers OPTIONS on every path' : undefined);
+    check(gateway, 'routeKey', routeKey, restPathPartViolation(parsed.path));
     const clash = pathVariableClash(this.pathVariables, parsed.path);
     check(gateway, 'routeKey', routeKey, clash
       ? `API Gateway allows one variable path part per resource, greedy or not: ${clash.pathPart} under '${clash.parent}' clashes with `

@@ -21,6 +21,18 @@ function setup() {
   return { stack, fn, gateway };
 }
 
+/** A user integration written against the public contract: it records each bind and proxies to `fn`. */
+function recordingIntegration(handler: lambda.IFunction): HttpIntegration & { readonly seen: string[] } {
+  class Custom extends HttpIntegration {
+    public readonly seen: string[] = [];
+    public bind(options: HttpIntegrationBindOptions): HttpIntegrationConfig {
+      this.seen.push(`${options.gateway.node.path} ${options.routeKey}`);
+      return { integration: HttpIntegration.lambdaFunction(handler).bind(options).integration, invokedFunctions: [handler] };
+    }
+  }
+  return new Custom();
+}
+
 describe('lambdaFunction', () => {
   test('payload format 2.0 by default, 1.0 on request', () => {
     // GIVEN
@@ -250,14 +262,7 @@ describe('custom integrations', () => {
   test('a user integration implementing bind is wired, and its functions granted', () => {
     // GIVEN
     const { stack, fn, gateway } = setup();
-    class Custom extends HttpIntegration {
-      public readonly seen: string[] = [];
-      public bind(options: HttpIntegrationBindOptions): HttpIntegrationConfig {
-        this.seen.push(`${options.gateway.node.path} ${options.routeKey}`);
-        return { integration: HttpIntegration.lambdaFunction(fn).bind(options).integration, invokedFunctions: [fn] };
-      }
-    }
-    const custom = new Custom();
+    const custom = recordingIntegration(fn);
 
     // WHEN
     gateway.addRoute('GET /custom', custom);
@@ -271,14 +276,7 @@ describe('custom integrations', () => {
     // GIVEN
     const { stack, fn, gateway } = setup();
     const other = new HttpGateway(stack, 'Other');
-    class Custom extends HttpIntegration {
-      public readonly seen: string[] = [];
-      public bind(options: HttpIntegrationBindOptions): HttpIntegrationConfig {
-        this.seen.push(`${options.gateway.node.path} ${options.routeKey}`);
-        return { integration: HttpIntegration.lambdaFunction(fn).bind(options).integration, invokedFunctions: [fn] };
-      }
-    }
-    const custom = new Custom();
+    const custom = recordingIntegration(fn);
 
     // WHEN
     gateway.addRoute('GET /a', custom);

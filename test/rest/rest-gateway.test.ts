@@ -1104,14 +1104,17 @@ describe('fromRestGatewayAttributes', () => {
   });
 });
 
+/** Each REST metric helper, the CloudWatch metric it reads and its default statistic. */
+const REST_METRICS = [
+  ['metricClientError', '4XXError', 'Sum'],
+  ['metricServerError', '5XXError', 'Sum'],
+  ['metricCount', 'Count', 'SampleCount'],
+  ['metricLatency', 'Latency', 'Average'],
+  ['metricIntegrationLatency', 'IntegrationLatency', 'Average'],
+] as const;
+
 describe('metrics', () => {
-  test.each([
-    ['metricClientError', '4XXError', 'Sum'],
-    ['metricServerError', '5XXError', 'Sum'],
-    ['metricCount', 'Count', 'SampleCount'],
-    ['metricLatency', 'Latency', 'Average'],
-    ['metricIntegrationLatency', 'IntegrationLatency', 'Average'],
-  ] as const)('%s has ApiName and Stage dimensions', (method, metricName, statistic) => {
+  test.each(REST_METRICS)('%s has ApiName and Stage dimensions', (method, metricName, statistic) => {
     // GIVEN
     const stack = newStack();
     const gateway = gatewayWithRoute(stack, { apiName: 'orders-api', stages: [{ stageName: 'dev' }, { stageName: 'prod' }] });
@@ -1144,13 +1147,7 @@ describe('metrics', () => {
     expect(() => gateway.metricCount('dev')).toThrow(/stageName = "dev" is invalid: no such stage/);
   });
 
-  test.each([
-    ['metricClientError', '4XXError', 'Sum'],
-    ['metricServerError', '5XXError', 'Sum'],
-    ['metricCount', 'Count', 'SampleCount'],
-    ['metricLatency', 'Latency', 'Average'],
-    ['metricIntegrationLatency', 'IntegrationLatency', 'Average'],
-  ] as const)('an imported gateway with an apiName has %s by ApiName and Stage', (method, metricName, statistic) => {
+  test.each(REST_METRICS)('an imported gateway with an apiName has %s by ApiName and Stage', (method, metricName, statistic) => {
     // GIVEN
     const stack = newStack();
     const imported = RestGateway.fromRestGatewayAttributes(stack, 'Imported', { apiId: 'abc123def4', apiName: 'partner-orders' });

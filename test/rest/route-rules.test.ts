@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { RestGateway, RestIntegration } from '../../lib';
 import { parseRouteKey } from '../../lib/common/route-key';
-import { PathVariableUse, pathVariableClash, recordPathVariables } from '../../lib/rest/path-rules';
+import { PathVariableUse, pathVariableClash, recordPathVariables, restPathPartViolation } from '../../lib/rest/path-rules';
 
 const env = { account: '123456789012', region: 'eu-west-1' };
 
@@ -123,5 +123,23 @@ describe('pathVariableClash (pure)', () => {
     expect(pathVariableClash(used, '/{tenant}/orders/{id}/x')).toBeUndefined();
     expect(pathVariableClash(used, '/{org}')).toEqual({ parent: '/', pathPart: '{org}', existing: used.get('/') });
     expect(pathVariableClash(used, '/')).toBeUndefined();
+  });
+});
+
+describe('path characters REST does not accept', () => {
+  test('a REST path part with ~ is a GatewayValidationError, not aws-cdk-lib\'s Resource error', () => {
+    // GIVEN
+    const stack = new Stack(new App(), 'Stack');
+    const api = new RestGateway(stack, 'Api');
+
+    // WHEN / THEN
+    expect(() => api.addRoute('GET /files/a~b', RestIntegration.mock()))
+      .toThrow(/^Stack\/Api: routeKey = "GET \/files\/a~b" is invalid: the REST path part 'a~b' may contain only letters, digits/);
+  });
+
+  test('restPathPartViolation accepts the service\'s characters and parameters, and names the first bad part', () => {
+    expect(restPathPartViolation('/v1/$appliances:all/{id}/{proxy+}')).toBeUndefined();
+    expect(restPathPartViolation('/')).toBeUndefined();
+    expect(restPathPartViolation('/ok/a~b/c~d')).toMatch(/^the REST path part 'a~b'/);
   });
 });
