@@ -1,9 +1,10 @@
 import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { check } from './errors';
+import { awsKms, awsLogs } from './lazy';
 import { accessLogFormatViolation } from './rules';
 
 /**
@@ -111,7 +112,8 @@ export function logEncryptionKey(scope: Construct): kms.IKey {
   const existing = scope.node.tryFindChild('LogsKey');
   if (existing) return existing as kms.IKey;
   const stack = Stack.of(scope);
-  const key = new kms.Key(scope, 'LogsKey', {
+  const { Key } = awsKms();
+  const key = new Key(scope, 'LogsKey', {
     description: `Encrypts the access logs of ${scope.node.path}`,
     enableKeyRotation: true,
     removalPolicy: RemovalPolicy.RETAIN,
@@ -154,10 +156,16 @@ export function resolveAccessLogs(scope: Construct, id: string, prop: string, ki
   const format = options?.format ?? jsonAccessLogFormat(kind);
   const maxBytes = kind === AccessLogKind.REST ? undefined : V2_ACCESS_LOG_FORMAT_MAX_BYTES;
   check(scope, `${prop}.format`, format, accessLogFormatViolation(format, maxBytes));
-  const logGroup = options?.logGroup ?? new logs.LogGroup(scope, id, {
-    retention: options?.retention ?? logs.RetentionDays.ONE_YEAR,
+  const logGroup = options?.logGroup ?? accessLogGroup(scope, id, options);
+  return { logGroup, format };
+}
+
+/** The log group of a stage's access logs when none is given: kept on deletion, encrypted with the gateway's key. */
+function accessLogGroup(scope: Construct, id: string, options: AccessLogOptions | undefined): logs.ILogGroup {
+  const { LogGroup, RetentionDays } = awsLogs();
+  return new LogGroup(scope, id, {
+    retention: options?.retention ?? RetentionDays.ONE_YEAR,
     encryptionKey: options?.encryptionKey ?? logEncryptionKey(scope),
     removalPolicy: RemovalPolicy.RETAIN,
   });
-  return { logGroup, format };
 }

@@ -1,10 +1,9 @@
 import { Arn, ArnFormat, Aws, CfnRule, Fn, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
-import * as route53 from 'aws-cdk-lib/aws-route53';
-import * as targets from 'aws-cdk-lib/aws-route53-targets';
-import * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import type * as route53 from 'aws-cdk-lib/aws-route53';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, IConstruct } from 'constructs';
 import { EndpointKind } from './endpoint';
 import { GatewayValidationError, check, warn } from './errors';
@@ -12,6 +11,7 @@ import { acknowledgeGuardRuleBelow } from './compliance';
 import { claimDomainName } from './domain-names';
 import { aString, checkArgs, checkConstructProps, required } from './input';
 import { A_CONSTRUCT, DOMAIN_BASE_SPEC } from './input-specs';
+import { awsCertificateManager, awsRoute53, awsRoute53Targets } from './lazy';
 
 /** Mutual TLS for a custom domain: a truststore of client CA certificates in S3. */
 export interface GatewayMtlsOptions {
@@ -141,7 +141,7 @@ export function certificateRegion(certificate: acm.ICertificate): string | undef
   if (!Token.isUnresolved(certificate.certificateArn)) {
     return Arn.split(certificate.certificateArn, ArnFormat.SLASH_RESOURCE_NAME).region;
   }
-  if (certificate instanceof acm.Certificate) {
+  if (certificate instanceof awsCertificateManager().Certificate) {
     return Stack.of(certificate).region;
   }
   return undefined;
@@ -173,9 +173,10 @@ export function resolveDomainCertificate(scope: Construct, prop: string, options
     throw new GatewayValidationError(scope, `${prop}.certificate`, undefined,
       'a custom domain needs a certificate, or a hostedZone through which one is created and validated');
   }
-  const validation = acm.CertificateValidation.fromDns(zone);
+  const { Certificate, CertificateValidation } = awsCertificateManager();
+  const validation = CertificateValidation.fromDns(zone);
   if (endpointKind !== EndpointKind.EDGE || stack.region === 'us-east-1') {
-    return new acm.Certificate(scope, 'DomainCertificate', { domainName: options.domainName, validation });
+    return new Certificate(scope, 'DomainCertificate', { domainName: options.domainName, validation });
   }
   if (Token.isUnresolved(stack.region) || Token.isUnresolved(stack.account)) {
     throw new GatewayValidationError(scope, `${prop}.certificate`, undefined,
@@ -189,7 +190,7 @@ export function resolveDomainCertificate(scope: Construct, prop: string, options
   // consuming stack's crossRegionReferences flag says, so the flag is not required here.
   const companion = certificateStack(stack);
   const id = `${scope.node.path.replace(/\//g, '-')}-Certificate`;
-  return new acm.Certificate(companion, id, { domainName: options.domainName, validation });
+  return new Certificate(companion, id, { domainName: options.domainName, validation });
 }
 
 /** The us-east-1 stack that holds edge certificates for `stack` (one per stack). */
@@ -246,9 +247,10 @@ function checkCertificateRegion(scope: Construct, prop: string, certificate: acm
 /** Creates A and AAAA alias records for a domain when a zone is given. */
 export function addAliasRecords(scope: Construct, zone: route53.IHostedZone | undefined, domainName: string, target: route53.IAliasRecordTarget): void {
   if (!zone) return;
-  const recordTarget = route53.RecordTarget.fromAlias(target);
-  new route53.ARecord(scope, 'DomainAliasA', { zone, recordName: domainName, target: recordTarget });
-  new route53.AaaaRecord(scope, 'DomainAliasAAAA', { zone, recordName: domainName, target: recordTarget });
+  const { AaaaRecord, ARecord, RecordTarget } = awsRoute53();
+  const recordTarget = RecordTarget.fromAlias(target);
+  new ARecord(scope, 'DomainAliasA', { zone, recordName: domainName, target: recordTarget });
+  new AaaaRecord(scope, 'DomainAliasAAAA', { zone, recordName: domainName, target: recordTarget });
 }
 
 /**
@@ -275,8 +277,9 @@ export function createRegionalDomain(scope: Construct, id: string, prop: string,
     securityPolicy: v2SecurityPolicy(scope, prop, options.securityPolicy),
     mtls: options.mtls ? { bucket: options.mtls.bucket, key: options.mtls.key, version: options.mtls.version } : undefined,
   });
+  const { ApiGatewayv2DomainProperties } = awsRoute53Targets();
   addAliasRecords(scope, options.hostedZone, options.domainName,
-    new targets.ApiGatewayv2DomainProperties(domain.regionalDomainName, domain.regionalHostedZoneId));
+    new ApiGatewayv2DomainProperties(domain.regionalDomainName, domain.regionalHostedZoneId));
   return domain;
 }
 

@@ -1,4 +1,4 @@
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { aStruct, checkArgs, required } from './input';
 import { PRIVATE_ENDPOINT_SPEC } from './input-specs';
 

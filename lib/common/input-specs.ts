@@ -4,7 +4,6 @@
  * Each member of each exported struct has an entry here; the adapters add their own members.
  */
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import { IConstruct } from 'constructs';
 import { GatewayDomain } from './domain';
 import { EndpointKind } from './endpoint';
@@ -12,6 +11,7 @@ import {
   InputCheck, InputSpec, aBoolean, aDuration, aNumber, aResource, aString, aStruct, anInstanceOf, checkArgs, checkConstructProps, listOf,
   mapOf, oneOf, required,
 } from './input';
+import { awsLogs } from './lazy';
 
 /** A lambda.IFunction. */
 export const A_FUNCTION = aResource('a lambda.IFunction', 'functionArn');
@@ -29,7 +29,7 @@ export const THROTTLE = aStruct({ rateLimit: aNumber(), burstLimit: aNumber() },
 export const ACCESS_LOGS = aStruct({
   enabled: aBoolean,
   logGroup: aResource('a logs.ILogGroup', 'logGroupArn'),
-  retention: oneOf(logs.RetentionDays, 'logs.RetentionDays'),
+  retention: oneOf(() => awsLogs().RetentionDays, 'logs.RetentionDays'),
   encryptionKey: aResource('a kms.IKey', 'keyArn'),
   format: aString(),
 }, 'an AccessLogOptions object');
@@ -81,7 +81,7 @@ export const DOMAIN_BASE_SPEC: InputSpec = {
   domainName: required(aString()),
   hostedZone: aResource('a route53.IHostedZone', 'hostedZoneId'),
   certificate: aResource('an acm.ICertificate', 'certificateArn'),
-  securityPolicy: oneOf(apigateway.SecurityPolicy, 'apigateway.SecurityPolicy'),
+  securityPolicy: oneOf(() => apigateway.SecurityPolicy, 'apigateway.SecurityPolicy'),
   mtls: aStruct({
     bucket: required(aResource('an s3.IBucket', 'bucketName')),
     key: required(aString()),
@@ -123,7 +123,7 @@ export const ADD_API_KEY_ARGS: InputSpec = {
 /** UsagePlanQuota. */
 export const QUOTA = aStruct({
   limit: required(aNumber()),
-  period: required(oneOf(apigateway.Period, 'apigateway.Period')),
+  period: required(oneOf(() => apigateway.Period, 'apigateway.Period')),
   offset: aNumber(),
 }, 'a UsagePlanQuota object');
 

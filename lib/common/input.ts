@@ -157,8 +157,9 @@ export function enumViolation(value: unknown, enumObject: object, enumName: stri
 
 /**
  * A member of a TypeScript enum (ours or aws-cdk-lib's), e.g. `apigateway.MethodLoggingLevel`.
- * Our own enums are given lazily (`() => EndpointKind`), so that modules that import each other
- * can build their checks at load time.
+ * Enums are given lazily (`() => EndpointKind`): ours so that modules that import each other can
+ * build their checks at load time, aws-cdk-lib's so that building them does not load the
+ * aws-cdk-lib module that defines the enum (issue 14).
  */
 export function oneOf(enumObject: object | (() => object), enumName: string): InputCheck {
   return {

@@ -1,9 +1,10 @@
 import { Names, Token } from 'aws-cdk-lib';
-import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
+import type * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct, IConstruct } from 'constructs';
 import { acknowledgeRule } from './compliance';
 import { GatewayValidationError, check } from './errors';
+import { awsCodeDeploy } from './lazy';
 import { LambdaInvokePermissions } from './lambda-permissions';
 import { AliasTrafficShiftingOptions, StageVariableInvocation } from './stage';
 import { stageVariableNameViolation, stageVariableValueViolation } from './rules';
@@ -122,15 +123,16 @@ export function addAliasTrafficShifting(scope: Construct, prop: string, stageNam
   const entries = Object.entries(aliases ?? {});
   check(scope, `${prop}.aliasTrafficShifting`, 'no lambdaAliases',
     entries.length === 0 ? 'traffic shifting moves the traffic of the stage\'s Lambda aliases: set lambdaAliases' : undefined);
+  const { LambdaDeploymentConfig, LambdaDeploymentGroup } = awsCodeDeploy();
   return entries.map(([variable, alias]) => {
     if (!(alias instanceof lambda.Alias)) {
       throw new GatewayValidationError(scope, `${prop}.lambdaAliases.${variable}`, alias.aliasName,
         'CodeDeploy traffic shifting needs an alias defined in this app (lambda.Alias), not an imported one');
     }
-    const group = new codedeploy.LambdaDeploymentGroup(scope, `TrafficShifting-${stageName}-${variable}`, {
+    const group = new LambdaDeploymentGroup(scope, `TrafficShifting-${stageName}-${variable}`, {
       alias,
       application: options.application,
-      deploymentConfig: options.deploymentConfig ?? codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES,
+      deploymentConfig: options.deploymentConfig ?? LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES,
       alarms: options.alarms,
     });
     acknowledgeRule(group.role, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited]',

@@ -1,4 +1,4 @@
-import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { logEncryptionKey } from './access-logs';
 

@@ -2,7 +2,7 @@
  * CloudWatch metrics of a gateway's stages. Each API kind names its metrics differently; the
  * adapter passes its names and default statistics as data.
  */
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 
 /** A stage of any API kind: every aws-cdk-lib stage has `metric(name, props)`. */
 export interface MetricStage {

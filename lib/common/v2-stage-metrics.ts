@@ -3,17 +3,20 @@
  * imported gateway knows it: the `AWS/ApiGateway` namespace with `ApiId` and `Stage` dimensions,
  * as aws-cdk-lib's HttpStage and WebSocketStage `metric` make them.
  */
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { awsCloudWatch } from './lazy';
 import { MetricStage } from './stage-metrics';
 
 /** A metric source for one stage of a v2 API. */
 export function v2StageMetrics(apiId: string, stageName: string): MetricStage {
   return {
-    metric: (metricName, props) => new cloudwatch.Metric({
-      namespace: 'AWS/ApiGateway',
-      metricName,
-      ...props,
-      dimensionsMap: { ApiId: apiId, Stage: stageName },
-    }),
+    metric: (metricName, props) => {
+      const { Metric } = awsCloudWatch();
+      return new Metric({
+        namespace: 'AWS/ApiGateway',
+        metricName,
+        ...props,
+        dimensionsMap: { ApiId: apiId, Stage: stageName },
+      });
+    },
   };
 }

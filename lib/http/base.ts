@@ -1,5 +1,5 @@
 import { Resource } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { executeApiArn, grantInvokeRoute } from '../common/execute-api';
 import { GatewayGrantInvokeOptions } from '../common/grant-options';

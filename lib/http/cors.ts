@@ -4,17 +4,20 @@ import { IConstruct } from 'constructs';
 import { DEFAULT_CORS_HEADERS, DEFAULT_CORS_METHODS, GatewayCorsOptions } from '../common/cors';
 import { check } from '../common/errors';
 
-const CORS_METHODS: { [name: string]: apigwv2.CorsHttpMethod } = {
-  '*': apigwv2.CorsHttpMethod.ANY,
-  'ANY': apigwv2.CorsHttpMethod.ANY,
-  'GET': apigwv2.CorsHttpMethod.GET,
-  'POST': apigwv2.CorsHttpMethod.POST,
-  'PUT': apigwv2.CorsHttpMethod.PUT,
-  'PATCH': apigwv2.CorsHttpMethod.PATCH,
-  'DELETE': apigwv2.CorsHttpMethod.DELETE,
-  'HEAD': apigwv2.CorsHttpMethod.HEAD,
-  'OPTIONS': apigwv2.CorsHttpMethod.OPTIONS,
-};
+/** The CORS methods by name (a function: reading the enum loads aws-cdk-lib's HTTP API module). */
+function corsMethodsByName(): { [name: string]: apigwv2.CorsHttpMethod } {
+  return {
+    '*': apigwv2.CorsHttpMethod.ANY,
+    'ANY': apigwv2.CorsHttpMethod.ANY,
+    'GET': apigwv2.CorsHttpMethod.GET,
+    'POST': apigwv2.CorsHttpMethod.POST,
+    'PUT': apigwv2.CorsHttpMethod.PUT,
+    'PATCH': apigwv2.CorsHttpMethod.PATCH,
+    'DELETE': apigwv2.CorsHttpMethod.DELETE,
+    'HEAD': apigwv2.CorsHttpMethod.HEAD,
+    'OPTIONS': apigwv2.CorsHttpMethod.OPTIONS,
+  };
+}
 
 /** The HTTP API's CORS preflight settings: API Gateway answers preflight requests itself. */
 export function httpCorsPreflight(scope: IConstruct, cors: GatewayCorsOptions | undefined): apigwv2.CorsPreflightOptions | undefined {
@@ -30,9 +33,10 @@ export function httpCorsPreflight(scope: IConstruct, cors: GatewayCorsOptions | 
 }
 
 function corsHttpMethods(scope: IConstruct, methods: string[]): apigwv2.CorsHttpMethod[] {
+  const byName = corsMethodsByName();
   return methods.map((m, i) => {
-    const method = CORS_METHODS[m.toUpperCase()];
-    check(scope, `cors.allowMethods[${i}]`, m, method ? undefined : `a CORS method is one of ${Object.keys(CORS_METHODS).join(', ')}`);
+    const method = byName[m.toUpperCase()];
+    check(scope, `cors.allowMethods[${i}]`, m, method ? undefined : `a CORS method is one of ${Object.keys(byName).join(', ')}`);
     return method;
   });
 }

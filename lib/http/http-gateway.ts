@@ -19,6 +19,7 @@ import { HTTP_METHOD_ARGS, HTTP_INPUT } from './input';
 import { HttpIntegration } from './integration';
 import { HTTP_DEFAULT_STAGE_NAME, HttpGatewayAttributes, HttpGatewayProps, HttpRouteOptions } from './props';
 import { rejectNonRegionalEndpoint, rejectRestOnlyFeature, rejectRestOnlyGatewayProps, rejectRestOnlyStageOptions } from './rest-only';
+import { RouteStackPlacement, importedGatewayAddRoute } from '../common/route-stacks';
 import { HttpRoutes } from './route';
 import { addHttpStage, httpStageUrl } from './stage';
 
@@ -48,6 +49,11 @@ export class HttpGateway extends HttpGatewayBase {
     checkArgs('HttpGateway.fromHttpGatewayAttributes', { scope, id, attrs }, HTTP_METHOD_ARGS.fromHttpGatewayAttributes);
     class Import extends HttpGatewayBase {
       public readonly apiId = attrs.apiId;
+
+      /** JavaScript callers reach this (IGateway has no addRoute): a clear error instead of a TypeError. */
+      public addRoute(routeKey?: unknown): never {
+        return importedGatewayAddRoute(this, 'HTTP', routeKey);
+      }
     }
     return new Import(scope, id);
   }
@@ -98,6 +104,7 @@ export class HttpGateway extends HttpGatewayBase {
       routeSettings: this.routeSettings,
       defaultAuthorization: props.defaultAuthorization ?? HttpAuthorization.iam(),
       cors: props.cors !== undefined,
+      placement: new RouteStackPlacement(this, props.routeStacks, () => this.core.routes.scope, true),
     });
 
     for (const stage of stages) {

@@ -15,6 +15,7 @@ import {
   GatewayInputChecks,
   GATEWAY_METHOD_ARGS,
 } from '../common/input-specs';
+import { ROUTE_STACKS_SPEC } from '../common/route-stacks';
 import { restOnlyFeatureViolation } from './rest-only';
 import {
   v2AuthorizationScopeViolation, v2DescriptionViolation, v2NameViolation, v2ServerNameViolation, v2UriLengthViolation,
@@ -38,6 +39,7 @@ const HTTP_STAGE_SPEC: InputSpec = {
 };
 
 const HTTP_GATEWAY_PROPS: InputSpec = {
+  routeStacks: ROUTE_STACKS_SPEC,
   apiName: aString(n => v2NameViolation(n, 'an HTTP API name')),
   description: aString(d => v2DescriptionViolation(d, 'an API description')),
   endpoint: ENDPOINT,
@@ -60,6 +62,7 @@ const HTTP_GATEWAY_PROPS: InputSpec = {
 // REST-only route options (cache, apiKeyRequired, requestSchema, requestParameters) are rejected
 // by rejectRestOnlyRouteOptions; these are the other gateways' options an HTTP route would drop.
 const HTTP_ROUTE_OPTIONS = aStruct({
+  scope: A_CONSTRUCT,
   authorization: HTTP_AUTHORIZATION,
   authorizationScopes: SCOPES,
   throttle: THROTTLE,
@@ -99,7 +102,7 @@ const PAYLOAD_FORMAT: InputSpec = {
 };
 const URL_OPTIONS: InputSpec = {
   ...TIMEOUT,
-  httpMethod: oneOf(apigwv2.HttpMethod, 'apigwv2.HttpMethod'),
+  httpMethod: oneOf(() => apigwv2.HttpMethod, 'apigwv2.HttpMethod'),
   method: notHere('renamed to httpMethod'),
   parameterMapping: aStruct({ mappings: required(aStruct()) }, 'an apigwv2.ParameterMapping'),
 };

@@ -1,13 +1,14 @@
 import { Duration } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
+import type * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { IConstruct } from 'constructs';
 import { validateIntegrationTimeout } from '../common/integration-timeout';
 import { DEFAULT_ALIAS_STAGE_VARIABLE, LambdaInvocationTargets, invokedFunctionArn, lambdaInvocationTargets } from '../common/lambda-invocation';
 import { GatewayValidationError } from '../common/errors';
+import { awsApigatewayv2Integrations, awsElasticLoadBalancingV2, lazyValue } from '../common/lazy';
 import { checkHttpFactoryInput } from './input';
 import { GatewayIntegrationConfig } from '../common/integration-config';
 
@@ -127,7 +128,7 @@ export abstract class HttpIntegration {
   /** An HTTP proxy integration to a URL (route path variables such as `{proxy}` may be used in it). */
   public static http(url: string, options: HttpUrlIntegrationOptions = {}): HttpIntegration {
     checkHttpFactoryInput('HttpIntegration.http', { url, options });
-    return new CdkHttpIntegration(options, () => new integrations.HttpUrlIntegration('Integration', url, {
+    return new CdkHttpIntegration(options, () => new (awsApigatewayv2Integrations().HttpUrlIntegration)('Integration', url, {
       method: options.httpMethod, parameterMapping: options.parameterMapping,
     }));
   }
@@ -135,8 +136,8 @@ export abstract class HttpIntegration {
   /** A private integration to an Application Load Balancer listener, through a VPC link. */
   public static alb(listener: elbv2.IApplicationListener, options: HttpPrivateIntegrationOptions = {}): HttpIntegration {
     checkHttpFactoryInput('HttpIntegration.alb', { listener, options });
-    requireVpcLinkForImportedListener('HttpIntegration.alb', options, listener instanceof elbv2.ApplicationListener);
-    return new CdkHttpIntegration(options, () => new integrations.HttpAlbIntegration('Integration', listener, privateProps(options)));
+    requireVpcLinkForImportedListener('HttpIntegration.alb', options, listener instanceof awsElasticLoadBalancingV2().ApplicationListener);
+    return new CdkHttpIntegration(options, () => new (awsApigatewayv2Integrations().HttpAlbIntegration)('Integration', listener, privateProps(options)));
   }
 
   /**
@@ -146,14 +147,15 @@ export abstract class HttpIntegration {
    */
   public static nlb(listener: elbv2.INetworkListener, options: HttpPrivateIntegrationOptions = {}): HttpIntegration {
     checkHttpFactoryInput('HttpIntegration.nlb', { listener, options });
-    requireVpcLinkForImportedListener('HttpIntegration.nlb', options, listener instanceof elbv2.NetworkListener);
-    return new CdkHttpIntegration(options, () => new integrations.HttpNlbIntegration('Integration', listener, privateProps(options)));
+    requireVpcLinkForImportedListener('HttpIntegration.nlb', options, listener instanceof awsElasticLoadBalancingV2().NetworkListener);
+    return new CdkHttpIntegration(options, () => new (awsApigatewayv2Integrations().HttpNlbIntegration)('Integration', listener, privateProps(options)));
   }
 
   /** A private integration to an AWS Cloud Map service, through a VPC link. */
   public static serviceDiscovery(service: servicediscovery.IService, options: HttpServiceDiscoveryIntegrationOptions): HttpIntegration {
     checkHttpFactoryInput('HttpIntegration.serviceDiscovery', { service, options });
-    return new CdkHttpIntegration(options, () => new integrations.HttpServiceDiscoveryIntegration('Integration', service, privateProps(options)));
+    return new CdkHttpIntegration(options,
+      () => new (awsApigatewayv2Integrations().HttpServiceDiscoveryIntegration)('Integration', service, privateProps(options)));
   }
 
   /**
@@ -230,6 +232,7 @@ class LambdaHttpIntegration extends BuiltInIntegration {
   }
 
   protected create(): apigwv2.HttpRouteIntegration {
+    const LambdaProxyRouteIntegration = lambdaProxyRouteIntegrationClass();
     return new LambdaProxyRouteIntegration(invokedFunctionArn(this.handler, this.stageVariable),
       this.lambdaOptions.payloadFormatVersion ?? apigwv2.PayloadFormatVersion.VERSION_2_0);
   }
@@ -242,8 +245,10 @@ class LambdaHttpIntegration extends BuiltInIntegration {
 /**
  * A Lambda proxy integration without a permission: aws-cdk-lib's HttpLambdaIntegration adds one
  * permission per route, and functions shared by many routes hit Lambda's 20 KB policy limit.
+ * Defined on first use: extending HttpRouteIntegration when this file loads would load
+ * aws-cdk-lib's HTTP API classes with the library (lib/common/lazy.ts).
  */
-class LambdaProxyRouteIntegration extends apigwv2.HttpRouteIntegration {
+const lambdaProxyRouteIntegrationClass = lazyValue(() => class LambdaProxyRouteIntegration extends apigwv2.HttpRouteIntegration {
   constructor(private readonly uri: string, private readonly payloadFormatVersion: apigwv2.PayloadFormatVersion) {
     super('Integration');
   }
@@ -255,4 +260,4 @@ class LambdaProxyRouteIntegration extends apigwv2.HttpRouteIntegration {
       payloadFormatVersion: this.payloadFormatVersion,
     };
   }
-}
+});

@@ -5,6 +5,7 @@ import { GatewayCore } from '../common/gateway-core';
 import { IntegrationCache } from '../common/integration-cache';
 import { parseRouteKeyFor } from '../common/route-key';
 import { RouteSettings } from '../common/route-settings';
+import { RouteStackPlacement } from '../common/route-stacks';
 import { countViolation } from '../common/rules';
 import { validateThrottle } from '../common/throttle';
 import { HttpAuthorization, HttpAuthorizationConfig, HttpAuthorizationKind, MAX_HTTP_ROUTE_SCOPES } from './authorization';
@@ -22,6 +23,8 @@ export interface HttpRouteContext {
   readonly defaultAuthorization: HttpAuthorization;
   /** Whether the gateway answers CORS preflight requests itself. */
   readonly cors: boolean;
+  /** Where routes go (the gateway's stack, or nested route stacks). */
+  readonly placement: RouteStackPlacement;
 }
 
 /**
@@ -46,6 +49,8 @@ export class HttpRoutes {
     HTTP_INPUT.route(gateway, routeKey, integration, options);
     const key = this.routeKey(routeKey);
     core.routes.claim(routeKey);
+    const placement = this.ctx.placement;
+    const where = placement.place(routeKey, key.path === undefined ? undefined : placement.groupOfPath(key.path), options.scope);
     rejectRestOnlyRouteOptions(gateway, `route '${routeKey}' options`, options);
     validateThrottle(gateway, `route '${routeKey}' throttle`, options.throttle);
 
@@ -53,12 +58,12 @@ export class HttpRoutes {
       const bound = integration.bind({ gateway, routeKey });
       HTTP_INPUT.bindResult(gateway, routeKey, bound);
       return bound;
-    });
+    }, where.stack);
     core.bindInvocations(routeKey, config);
 
     const auth = this.authorization(options);
     const scopes = this.scopes(routeKey, options, auth);
-    const route = new apigwv2.HttpRoute(core.routes.scope, routeKey.replace(/\//g, '|'), {
+    const route = new apigwv2.HttpRoute(where.scope, routeKey.replace(/\//g, '|'), {
       httpApi: this.ctx.httpApi,
       routeKey: key,
       integration: config.integration,
@@ -74,6 +79,8 @@ export class HttpRoutes {
         cfnIntegration.timeoutInMillis = config.timeout.toMilliseconds({ integral: false });
       }
     }
+    // The route, and its integration in the stack when this route made it.
+    placement.countRouteResources(routeKey, where.stack, 1 + route.node.findAll().filter(c => c instanceof apigwv2.CfnIntegration).length);
     core.routes.add(routeKey, route);
     if (options.throttle) {
       this.ctx.routeSettings.add({ routeKey, throttle: options.throttle, details: undefined }, route);

@@ -3,7 +3,7 @@
  * admits only its VPC endpoints), the first stage as the deployment stage, CORS preflights.
  */
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { EndpointKind, GatewayEndpoint } from '../common/endpoint';

@@ -5,14 +5,13 @@
  */
 import { Lazy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as route53 from 'aws-cdk-lib/aws-route53';
-import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
 import { GatewayDomainOptions, addAliasRecords, basePathViolation, resolveDomainCertificate, resolveDomainStage } from '../common/domain';
 import { EndpointKind } from '../common/endpoint';
 import { check, warn } from '../common/errors';
+import { awsEc2, awsRoute53, awsRoute53Targets } from '../common/lazy';
 import { privateApiPolicyStatements } from './private-endpoint';
 import { claimDomainName } from '../common/domain-names';
 
@@ -70,11 +69,13 @@ export function addRestPrivateCustomDomain(target: RestDomainTarget, options: Ga
     });
   });
   const firstEndpoint = target.vpcEndpoints[0];
-  if (options.hostedZone && firstEndpoint instanceof ec2.InterfaceVpcEndpoint) {
-    new route53.ARecord(scope, 'PrivateDomainAlias', {
+  if (options.hostedZone && firstEndpoint instanceof awsEc2().InterfaceVpcEndpoint) {
+    const { ARecord, RecordTarget } = awsRoute53();
+    const { InterfaceVpcEndpointTarget } = awsRoute53Targets();
+    new ARecord(scope, 'PrivateDomainAlias', {
       zone: options.hostedZone,
       recordName: options.domainName,
-      target: route53.RecordTarget.fromAlias(new targets.InterfaceVpcEndpointTarget(firstEndpoint)),
+      target: RecordTarget.fromAlias(new InterfaceVpcEndpointTarget(firstEndpoint)),
     });
   } else if (options.hostedZone) {
     warn(scope, 'privateDomainRecord', `domain.hostedZone: the VPC endpoint ${firstEndpoint?.node.path} was imported, so no alias record to it can be made; `
@@ -107,6 +108,7 @@ export function addRestCustomDomain(target: RestDomainTarget, options: GatewayDo
   } else {
     domain.addBasePathMapping(target.restApi, { basePath: options.basePath, stage });
   }
-  addAliasRecords(scope, options.hostedZone, options.domainName, new targets.ApiGatewayDomain(domain));
+  const { ApiGatewayDomain } = awsRoute53Targets();
+  addAliasRecords(scope, options.hostedZone, options.domainName, new ApiGatewayDomain(domain));
   return domain;
 }

@@ -15,6 +15,7 @@ import {
   GatewayInputChecks,
   GATEWAY_METHOD_ARGS,
 } from '../common/input-specs';
+import { ROUTE_STACKS_SPEC } from '../common/route-stacks';
 import { minimumCompressionSizeViolation, restApiNameViolation } from './rules';
 import { RestAuthorization } from './authorization';
 import { CacheClusterSize } from './cache';
@@ -35,7 +36,7 @@ const REST_STAGE_SPEC: InputSpec = {
     useStageCache: aBoolean,
   }, 'a RestCanaryOptions object'),
   tracing: aBoolean,
-  executionLogLevel: oneOf(apigateway.MethodLoggingLevel, 'apigateway.MethodLoggingLevel'),
+  executionLogLevel: oneOf(() => apigateway.MethodLoggingLevel, 'apigateway.MethodLoggingLevel'),
   dataTrace: aBoolean,
   cache: aStruct({ clusterSize: oneOf(() => CacheClusterSize, 'CacheClusterSize'), ttl: aDuration() }, 'a RestCacheOptions object'),
   webAclArn: aString(),
@@ -56,7 +57,8 @@ const REST_GATEWAY_PROPS: InputSpec = {
   disableExecuteApiEndpoint: aBoolean,
   apiKeyRequired: aBoolean,
   domain: DOMAIN,
-  apiKeySource: oneOf(apigateway.ApiKeySourceType, 'apigateway.ApiKeySourceType'),
+  apiKeySource: oneOf(() => apigateway.ApiKeySourceType, 'apigateway.ApiKeySourceType'),
+  routeStacks: ROUTE_STACKS_SPEC,
   // Props of HttpGatewayProps and WebSocketGatewayProps that a RestGateway would silently drop.
   // Renamed props (one vocabulary across the gateways, issue 12).
   restApiName: notHere('restApiName was renamed to apiName'),
@@ -73,6 +75,7 @@ const REST_ROUTE_OPTIONS = aStruct({
   cache: aStruct({ enabled: aBoolean, ttl: aDuration(), keyParameters: listOf(aString()) }, 'a RestRouteCacheOptions object'),
   throttle: THROTTLE,
   operationName: aString(),
+  scope: A_CONSTRUCT,
   // Route options of the other gateways that a REST route would silently drop.
   authorizationScopes: notHere('a REST route\'s OAuth scopes are set on its Cognito authorization: RestAuthorization.cognito(pools, { scopes })'),
   returnResponse: notHere('two-way routes are a WebSocket API feature (WebSocketGateway); a REST route always answers'),
@@ -107,7 +110,7 @@ export const REST_METHOD_ARGS = {
 const TIMEOUT: InputSpec = { timeout: aDuration() };
 
 /** The backend method of an HTTP or NLB integration (aws-cdk-lib's enum, as on the other gateways). */
-const HTTP_METHOD = oneOf(apigwv2.HttpMethod, 'apigwv2.HttpMethod');
+const HTTP_METHOD = oneOf(() => apigwv2.HttpMethod, 'apigwv2.HttpMethod');
 
 function options(spec: InputSpec, what: string): InputCheck {
   return aStruct(spec, what);

@@ -1,9 +1,10 @@
 import { Token } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { PrivateEndpointOptions } from '../common/endpoint';
 import { check } from '../common/errors';
+import { awsEc2 } from '../common/lazy';
 
 /** A REST API resource policy is at most 8,192 characters (rule 14). */
 export const MAX_RESOURCE_POLICY_CHARS = 8192;
@@ -40,7 +41,7 @@ export function privateApiPolicyStatements(vpcEndpointIds: string[]): iam.Policy
  */
 export function literalVpcCidr(vpc: ec2.IVpc): string | undefined {
   const cfn = vpc.node.defaultChild;
-  if (!(cfn instanceof ec2.CfnVPC)) return undefined;
+  if (!(cfn instanceof awsEc2().CfnVPC)) return undefined;
   const cidr = cfn.cidrBlock;
   return typeof cidr === 'string' && !Token.isUnresolved(cidr) ? cidr : undefined;
 }
@@ -67,17 +68,18 @@ export function resolvePrivateEndpoints(scope: Construct, prop: string, options:
     check(scope, `${prop}.allowedPeers`, undefined, vpcCidr === undefined
       ? 'the VPC does not say its CIDR block (imported without vpcCidrBlock): give allowedPeers, the clients admitted to the endpoint' : undefined);
   }
-  const securityGroup = new ec2.SecurityGroup(scope, 'ExecuteApiEndpointSecurityGroup', {
+  const { InterfaceVpcEndpoint, InterfaceVpcEndpointAwsService, Peer, Port, SecurityGroup } = awsEc2();
+  const securityGroup = new SecurityGroup(scope, 'ExecuteApiEndpointSecurityGroup', {
     vpc,
     description: 'HTTPS to the execute-api interface endpoint',
     allowAllOutbound: false,
   });
-  for (const peer of options.allowedPeers ?? [ec2.Peer.ipv4(vpcCidr!)]) {
-    securityGroup.addIngressRule(peer, ec2.Port.tcp(443), 'HTTPS to execute-api');
+  for (const peer of options.allowedPeers ?? [Peer.ipv4(vpcCidr!)]) {
+    securityGroup.addIngressRule(peer, Port.tcp(443), 'HTTPS to execute-api');
   }
-  return [new ec2.InterfaceVpcEndpoint(scope, 'ExecuteApiEndpoint', {
+  return [new InterfaceVpcEndpoint(scope, 'ExecuteApiEndpoint', {
     vpc,
-    service: ec2.InterfaceVpcEndpointAwsService.APIGATEWAY,
+    service: InterfaceVpcEndpointAwsService.APIGATEWAY,
     privateDnsEnabled: true,
     subnets: options.subnets,
     securityGroups: [securityGroup],

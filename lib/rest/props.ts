@@ -7,6 +7,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
 import { GatewayCorsOptions } from '../common/cors';
 import { GatewayDomainOptions } from '../common/domain';
 import { GatewayEndpoint } from '../common/endpoint';
@@ -15,6 +16,7 @@ import { ThrottleSettings } from '../common/throttle';
 import { RestAuthorization } from './authorization';
 import { RestCacheOptions, RestRouteCacheOptions } from './cache';
 import { IGateway } from '../common/gateway';
+import { GatewayRouteStacks } from '../common/route-stacks';
 
 /**
  * A canary on a REST stage: a share of the stage's traffic runs with other stage variables
@@ -122,6 +124,15 @@ export interface RestRouteOptions {
    * @default - none
    */
   readonly operationName?: string;
+  /**
+   * Where the route's constructs are made: the gateway's stack or a nested stack under it, such
+   * as a team's NestedStack (routes of a large API added by several teams). Every route of one
+   * group (see GatewayRouteStacks) is made in the same stack. A stack that is not the gateway's
+   * or nested under it is an error: the gateway's deployment and Lambda permissions come after
+   * the route, so the two stacks would depend on each other.
+   * @default - the gateway's stack, or its route stack when `routeStacks` is set
+   */
+  readonly scope?: Construct;
 }
 
 /** Properties of a RestGateway. */
@@ -195,6 +206,15 @@ export interface RestGatewayProps {
    * @default apigateway.ApiKeySourceType.HEADER
    */
   readonly apiKeySource?: apigateway.ApiKeySourceType;
+  /**
+   * Spreads the routes over nested stacks, for APIs too large for one CloudFormation stack (500
+   * resources, 1 MB of template: about 240 REST routes on their own paths). Routes are placed by
+   * their group (first path segments), never by their count or order, so adding routes does not
+   * move others. Set it before the first deploy: routes that change stacks fail to deploy. Without
+   * it, a stack over CloudFormation's limits is a synth error that suggests a count.
+   * @default - every route in the gateway's stack
+   */
+  readonly routeStacks?: GatewayRouteStacks;
 }
 
 

@@ -11,14 +11,15 @@ const MAX_REST_AUTHORIZERS = 10;
 const MAX_REST_RESOURCES = 300;
 
 /** What a REST API uses of the quotas an account can raise. */
-export function restAdjustableQuotaUses(scope: Construct, restApi: apigateway.RestApi, authorizerCount: number,
-  policy: iam.PolicyDocument | undefined): AdjustableQuotaUse[] {
+export function restAdjustableQuotaUses(scope: Construct, authorizerCount: number,
+  policy: iam.PolicyDocument | undefined, resourcesOutsideGateway: number): AdjustableQuotaUse[] {
   return [
     { id: 'authorizersQuota', what: 'authorizers per REST API', count: authorizerCount, max: MAX_REST_AUTHORIZERS },
     {
       id: 'resourcesQuota',
       what: 'resources (paths) per REST API',
-      count: restApi.root.node.findAll().filter(c => c instanceof apigateway.Resource).length,
+      // The API's resources: under its root, in the gateway's nested route stacks, and those routes made in their `scope`.
+      count: scope.node.findAll().filter(c => c instanceof apigateway.Resource).length + resourcesOutsideGateway,
       max: MAX_REST_RESOURCES,
     },
     {

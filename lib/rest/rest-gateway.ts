@@ -11,6 +11,7 @@ import { GatewayCore } from '../common/gateway-core';
 import { checkArgs } from '../common/input';
 import { warnAdjustableQuota, warnAdjustableQuotasAtSynth } from '../common/quotas';
 import { RouteSettings } from '../common/route-settings';
+import { RouteStackPlacement, importedGatewayAddRoute } from '../common/route-stacks';
 import { validateUniqueStageNames } from '../common/stage';
 import { StageMetricSpec, stageMetric } from '../common/stage-metrics';
 import { UsagePlanRegistry } from '../common/usage-plan-registry';
@@ -48,6 +49,11 @@ export class RestGateway extends RestGatewayBase {
     checkArgs('RestGateway.fromRestGatewayAttributes', { scope, id, attrs }, REST_METHOD_ARGS.fromRestGatewayAttributes);
     class Import extends RestGatewayBase {
       public readonly apiId = attrs.apiId;
+
+      /** JavaScript callers reach this (IGateway has no addRoute): a clear error instead of a TypeError. */
+      public addRoute(routeKey?: unknown): never {
+        return importedGatewayAddRoute(this, 'REST', routeKey);
+      }
 
       /** @internal */
       protected _stageMetric(stageName: string, spec: StageMetricSpec, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
@@ -110,7 +116,9 @@ export class RestGateway extends RestGatewayBase {
       validateRequestBody: true,
       validateRequestParameters: true,
     });
+    const placement = new RouteStackPlacement(this, props.routeStacks, () => this.core.routes.scope, true);
     const routes = this.routes = new RestRoutes(this, this.core, this.routeSettings, {
+      placement,
       restApi,
       requestValidator: this.requestValidator,
       endpointKind: this.endpointKind,
@@ -132,7 +140,7 @@ export class RestGateway extends RestGatewayBase {
     }
 
     this.node.addValidation({ validate: () => this.validateModel() });
-    warnAdjustableQuotasAtSynth(this, () => restAdjustableQuotaUses(this, restApi, routes.authorizers.size, policy));
+    warnAdjustableQuotasAtSynth(this, () => restAdjustableQuotaUses(this, routes.authorizers.size, policy, routes.resourcesOutsideGateway));
     this.usagePlanRegistry.warnWhenNoRouteRequiresKey(() => routes.anyRouteRequiresKey, 'route');
     requireAccountLoggingRoleForStages(this, stages, name => this.stage(name));
   }

@@ -10,6 +10,7 @@ import { EndpointKind } from '../common/endpoint';
 import { check, warn } from '../common/errors';
 import { GatewayCore } from '../common/gateway-core';
 import { parseRouteKeyFor } from '../common/route-key';
+import { RoutePlacement, RouteStackPlacement } from '../common/route-stacks';
 import { RouteSettings } from '../common/route-settings';
 import { validateThrottle } from '../common/throttle';
 import { RestAuthorization } from './authorization';
@@ -32,6 +33,8 @@ export interface RestRouteDefaults {
   readonly cors: boolean;
   /** Whether some stage has a cache. */
   readonly anyStageCached: boolean;
+  /** Where routes go (the gateway's stack, or nested route stacks). */
+  readonly placement: RouteStackPlacement;
 }
 
 /** The routes of one RestGateway, and what they leave for the stages and synth-time checks. */
@@ -40,6 +43,8 @@ export class RestRoutes {
   public readonly authorizers = new Set<apigateway.IAuthorizer>();
   /** Whether some route requires an API key. */
   public anyRouteRequiresKey = false;
+  /** How many path resources the routes made outside the gateway's construct tree (routes given a `scope`). */
+  public resourcesOutsideGateway = 0;
   private readonly pathVariables = new Map<string, PathVariableUse>();
 
   /**
@@ -73,7 +78,8 @@ export class RestRoutes {
       check(gateway, `route '${routeKey}' cache.ttl`, `${options.cache.ttl.toSeconds({ integral: false })} s`, cacheTtlViolation(options.cache.ttl.toSeconds({ integral: false })));
     }
 
-    const scope = new Construct(this.core.routes.scope, routeKey.replace(/\//g, '|'));
+    const placement = this.defaults.placement.place(routeKey, this.defaults.placement.groupOfPath(parsed.path), options.scope);
+    const scope = new Construct(placement.scope, routeKey.replace(/\//g, '|'));
     const requestParameters: { [name: string]: boolean } = {};
     for (const p of parsed.pathParameters) {
       requestParameters[`method.request.path.${p}`] = true;
@@ -128,16 +134,18 @@ export class RestRoutes {
     }
     let requestModels: { [contentType: string]: apigateway.IModel } | undefined;
     if (options.requestSchema) {
+      const modelProps = { contentType: 'application/json', schema: options.requestSchema };
       requestModels = {
-        'application/json': this.defaults.restApi.addModel(`Model${Names.uniqueId(scope).slice(-24)}`, {
-          contentType: 'application/json',
-          schema: options.requestSchema,
-        }),
+        // A route in a nested stack makes its model there (a model in the gateway's stack would be
+        // one more stack parameter per route).
+        'application/json': placement.stack === this.defaults.placement.stack
+          ? this.defaults.restApi.addModel(`Model${Names.uniqueId(scope).slice(-24)}`, modelProps)
+          : new apigateway.Model(scope, 'Model', { restApi: this.defaults.restApi, ...modelProps }),
       };
     }
     const validates = requestModels !== undefined || Object.values(options.requestParameters ?? {}).some(v => v);
 
-    const resource = this.defaults.restApi.root.resourceForPath(parsed.path);
+    const resource = this.resourceFor(routeKey, parsed.path, placement);
     const method = resource.addMethod(parsed.method, config.integration, {
       authorizationType: auth.authorizationType,
       authorizer: auth.authorizer,
@@ -163,5 +171,36 @@ export class RestRoutes {
       });
     }
     return method;
+  }
+
+  /**
+   * The resource of a route's path. In the gateway's stack it is made under the API's root, as
+   * aws-cdk-lib does; in another stack the group's first resource is made there (its parent, the
+   * resource above the group, stays in the gateway's stack) and the rest of the path under it.
+   * Counts the resources the route adds to its stack.
+   */
+  private resourceFor(routeKey: string, routePath: string, placement: RoutePlacement): apigateway.IResource {
+    const root = this.defaults.restApi.root;
+    const segments = routePath.split('/').filter(s => s !== '');
+    let made = 1; // the method
+    let known: apigateway.IResource | undefined = root;
+    for (const segment of segments) {
+      known = known?.getResource(segment);
+      if (!known) made++;
+    }
+    const stacks = this.defaults.placement;
+    stacks.countRouteResources(routeKey, placement.stack, made);
+    if (placement.group === undefined || (placement.stack === stacks.stack && placement.scope === this.core.routes.scope)) {
+      return root.resourceForPath(routePath);
+    }
+    if (placement.scope !== this.core.routes.scope && !placement.scope.node.scopes.includes(this.gateway)) {
+      this.resourcesOutsideGateway += made - 1;
+    }
+    const depth = placement.group.split('/').length - 1;
+    const trunk = root.resourceForPath(segments.slice(0, depth - 1).join('/'));
+    const groupPart = segments[depth - 1];
+    const groupRoot = trunk.getResource(groupPart)
+      ?? new apigateway.Resource(placement.scope, placement.group.replace(/\//g, '|'), { parent: trunk, pathPart: groupPart });
+    return groupRoot.resourceForPath(segments.slice(depth).join('/'));
   }
 }

@@ -4,11 +4,10 @@
  */
 import { Duration, Lazy, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { AccessLogKind } from '../common/access-logs';
 import { check, warn } from '../common/errors';
+import { awsCloudWatch, awsWafv2 } from '../common/lazy';
 import { stageVariablesWithAliases } from '../common/lambda-alias';
 import { RouteSettings, stageThrottleLimits } from '../common/route-settings';
 import { validateStageOptions, validateStageVariables } from '../common/stage';
@@ -28,12 +27,15 @@ export const REST_METRICS = requestMetricSpecs('4XXError', '5XXError');
  */
 export function importedRestStage(apiName: string, stageName: string): MetricStage {
   return {
-    metric: (metricName, props) => new cloudwatch.Metric({
-      namespace: 'AWS/ApiGateway',
-      metricName,
-      dimensionsMap: { ApiName: apiName, Stage: stageName },
-      ...props,
-    }),
+    metric: (metricName, props) => {
+      const { Metric } = awsCloudWatch();
+      return new Metric({
+        namespace: 'AWS/ApiGateway',
+        metricName,
+        dimensionsMap: { ApiName: apiName, Stage: stageName },
+        ...props,
+      });
+    },
   };
 }
 
@@ -98,7 +100,8 @@ export function configureRestStage(scope: Construct, restApi: apigateway.RestApi
   cfn.canarySetting = renderCanary(restApi, options);
   cfn.methodSettings = Lazy.any({ produce: () => renderMethodSettings(options, routeSettings) }, { omitEmptyArray: true });
   if (options.webAclArn) {
-    new wafv2.CfnWebACLAssociation(scope, `WebAcl-${options.stageName}`, {
+    const { CfnWebACLAssociation } = awsWafv2();
+    new CfnWebACLAssociation(scope, `WebAcl-${options.stageName}`, {
       resourceArn: stage.stageArn,
       webAclArn: options.webAclArn,
     });

@@ -13,12 +13,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CfnElement, CfnOutput, CfnResource, Stack, Stage } from 'aws-cdk-lib';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { IConstruct } from 'constructs';
 import { GatewayAccountLogging } from '../common/account-logging';
 import { GatewayDomain } from '../common/domain';
 import { aBoolean, aStruct, checkArgs, describeType, InputCheck, InputScope, inputError } from '../common/input';
+import { awsCertificateManager } from '../common/lazy';
 import { HttpGateway } from '../http/http-gateway';
 import { RestGateway } from '../rest/rest-gateway';
 import { WebSocketGateway } from '../websocket/websocket-gateway';
@@ -285,7 +285,8 @@ function libraryRoots(stack: Stack): IConstruct[] {
   roots.push(...stack.node.children.filter(c => c instanceof apigateway.VpcLink && c.node.id.startsWith('RestVpcLink-')));
   // The certificate of an edge domain in the us-east-1 companion stack, named after the path of
   // the gateway or domain it serves (lib/common/domain.ts, resolveDomainCertificate).
-  const certificates = stack.node.children.filter(c => c instanceof acm.Certificate);
+  const { Certificate } = awsCertificateManager();
+  const certificates = stack.node.children.filter(c => c instanceof Certificate);
   if (certificates.length > 0) {
     const names = new Set(stack.node.root.node.findAll().filter(isLibraryConstruct)
       .map(c => `${c.node.path.replace(/\//g, '-')}-Certificate`));

@@ -1,9 +1,9 @@
 import { Names } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import * as authorizers from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import { check } from '../common/errors';
+import { awsApigatewayv2Authorizers } from '../common/lazy';
 import { checkWebSocketFactoryInput } from './input';
 import { webSocketIdentitySourceViolation } from './route-key';
 
@@ -77,8 +77,10 @@ export class WebSocketAuthorization {
     switch (this.kind) {
       case WebSocketAuthorizationKind.NONE:
         return undefined;
-      case WebSocketAuthorizationKind.IAM:
-        return new authorizers.WebSocketIamAuthorizer();
+      case WebSocketAuthorizationKind.IAM: {
+        const { WebSocketIamAuthorizer } = awsApigatewayv2Authorizers();
+        return new WebSocketIamAuthorizer();
+      }
       default: {
         const handler = this.handler!;
         const sources = this.requestOptions?.identitySources ?? [DEFAULT_IDENTITY_SOURCE];
@@ -86,7 +88,8 @@ export class WebSocketAuthorization {
           ? 'a WebSocket REQUEST authorizer needs at least one identity source (requests without it are refused before the Lambda runs)'
           : undefined);
         sources.forEach((s, i) => check(scope, `${prop}.identitySources[${i}]`, s, webSocketIdentitySourceViolation(s)));
-        return new authorizers.WebSocketLambdaAuthorizer(`Authorizer-${Names.nodeUniqueId(handler.node)}`, handler, {
+        const { WebSocketLambdaAuthorizer } = awsApigatewayv2Authorizers();
+        return new WebSocketLambdaAuthorizer(`Authorizer-${Names.nodeUniqueId(handler.node)}`, handler, {
           identitySource: sources,
           authorizerName: this.requestOptions?.authorizerName,
         });

@@ -3,7 +3,7 @@
  * the hidden base holding URLs, execute-api ARNs, grants and metrics.
  */
 import { Resource, Stack } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { acknowledgeRule } from '../common/compliance';

@@ -15,6 +15,7 @@ import {
   stagesOf,
   GatewayInputChecks,
 } from '../common/input-specs';
+import { ROUTE_STACKS_SPEC } from '../common/route-stacks';
 import { restOnlyFeatureViolation } from './rest-only';
 import { v2DescriptionViolation, v2NameViolation, v2UriLengthViolation } from '../common/rules';
 import { WebSocketAuthorization } from './authorization';
@@ -30,7 +31,7 @@ const WEBSOCKET_INTEGRATION = anIntegration(() => WebSocketIntegration,
 const WEBSOCKET_STAGE_SPEC: InputSpec = {
   ...STAGE_SPEC,
   description: aString(d => v2DescriptionViolation(d, 'a stage description')),
-  executionLogLevel: oneOf(apigateway.MethodLoggingLevel, 'apigateway.MethodLoggingLevel'),
+  executionLogLevel: oneOf(() => apigateway.MethodLoggingLevel, 'apigateway.MethodLoggingLevel'),
   dataTrace: aBoolean,
   autoDeploy: aBoolean,
 };
@@ -38,6 +39,7 @@ const WEBSOCKET_STAGE_SPEC: InputSpec = {
 const CONNECT_ONLY = 'API Gateway authorizes a WebSocket connection once, when it is made: give the \'$connect\' route';
 
 const WEBSOCKET_GATEWAY_PROPS: InputSpec = {
+  routeStacks: ROUTE_STACKS_SPEC,
   apiName: aString(n => v2NameViolation(n, 'a WebSocket API name')),
   description: aString(d => v2DescriptionViolation(d, 'an API description')),
   routeSelectionExpression: aString(),
@@ -59,6 +61,7 @@ const WEBSOCKET_GATEWAY_PROPS: InputSpec = {
 };
 
 const WEBSOCKET_ROUTE_OPTIONS = aStruct({
+  scope: A_CONSTRUCT,
   authorization: WEBSOCKET_AUTHORIZATION,
   returnResponse: aBoolean,
   apiKeyRequired: aBoolean,
@@ -122,7 +125,7 @@ const FACTORY_ARGS: { [factory: string]: InputSpec } = {
   },
   'WebSocketIntegration.http': {
     url: required(aString(u => v2UriLengthViolation(u, 'an integration URL'))),
-    options: options({ ...TIMEOUT, httpMethod: oneOf(apigwv2.HttpMethod, 'apigwv2.HttpMethod') }, 'a WebSocketHttpIntegrationOptions object'),
+    options: options({ ...TIMEOUT, httpMethod: oneOf(() => apigwv2.HttpMethod, 'apigwv2.HttpMethod') }, 'a WebSocketHttpIntegrationOptions object'),
   },
   'WebSocketIntegration.sqs': {
     queue: required(aResource('an sqs.IQueue', 'queueArn')),

@@ -2,10 +2,11 @@ import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { check } from '../common/errors';
 import { validateIntegrationTimeout } from '../common/integration-timeout';
+import { lazyValue } from '../common/lazy';
 import { DEFAULT_ALIAS_STAGE_VARIABLE, invokedFunctionArn, lambdaInvocationTargets, lambdaInvocationUri } from '../common/lambda-invocation';
 import { checkWebSocketFactoryInput } from './input';
 import { GatewayIntegrationConfig } from '../common/integration-config';
@@ -124,19 +125,27 @@ export function validateWebSocketTimeout(options: WebSocketIntegrationBindOption
   return validateIntegrationTimeout(options.scope, options.routeKey, timeout, { maxMs: WEBSOCKET_MAX_TIMEOUT_MS, appliesTo: 'WebSocket APIs' });
 }
 
-/** The aws-cdk-lib integration of a Lambda proxy, without the per-route permission. */
-class LambdaProxyRouteIntegration extends apigwv2.WebSocketRouteIntegration {
-  constructor(private readonly handler: lambda.IFunction, private readonly timeout?: Duration, private readonly stageVariable?: string) {
+/** What aws-cdk-lib's integration of a route is made of, given the route it is bound to. */
+type RouteIntegrationConfigurer = (options: apigwv2.WebSocketRouteIntegrationBindOptions) => apigwv2.WebSocketRouteIntegrationConfig;
+
+/**
+ * The aws-cdk-lib route integration of the built-in integrations, configured by a function.
+ * Defined on first use: extending WebSocketRouteIntegration when this file loads would load
+ * aws-cdk-lib's WebSocket API classes with the library (lib/common/lazy.ts).
+ */
+const configuredRouteIntegrationClass = lazyValue(() => class ConfiguredRouteIntegration extends apigwv2.WebSocketRouteIntegration {
+  constructor(private readonly configure: RouteIntegrationConfigurer) {
     super('Integration');
   }
 
   public bind(options: apigwv2.WebSocketRouteIntegrationBindOptions): apigwv2.WebSocketRouteIntegrationConfig {
-    return {
-      type: apigwv2.WebSocketIntegrationType.AWS_PROXY,
-      uri: lambdaInvocationUri(options.route, invokedFunctionArn(this.handler, this.stageVariable)),
-      timeout: this.timeout,
-    };
+    return this.configure(options);
   }
+});
+
+function routeIntegration(configure: RouteIntegrationConfigurer): apigwv2.WebSocketRouteIntegration {
+  const ConfiguredRouteIntegration = configuredRouteIntegrationClass();
+  return new ConfiguredRouteIntegration(configure);
 }
 
 class LambdaWebSocketIntegration extends WebSocketIntegration {
@@ -147,8 +156,14 @@ class LambdaWebSocketIntegration extends WebSocketIntegration {
 
   public bind(options: WebSocketIntegrationBindOptions): WebSocketIntegrationConfig {
     const timeout = validateWebSocketTimeout(options, this.options.timeout);
+    // A Lambda proxy, without aws-cdk-lib's per-route permission.
+    const integration = routeIntegration(route => ({
+      type: apigwv2.WebSocketIntegrationType.AWS_PROXY,
+      uri: lambdaInvocationUri(route.route, invokedFunctionArn(this.handler, this.stageVariable)),
+      timeout,
+    }));
     return {
-      integration: new LambdaProxyRouteIntegration(this.handler, timeout, this.stageVariable),
+      integration,
       ...lambdaInvocationTargets(this.handler, this.stageVariable),
       proxy: true,
     };
@@ -161,16 +176,6 @@ class LambdaWebSocketIntegration extends WebSocketIntegration {
  */
 const HTTP_PROXY = 'HTTP_PROXY' as unknown as apigwv2.WebSocketIntegrationType;
 
-class HttpProxyRouteIntegration extends apigwv2.WebSocketRouteIntegration {
-  constructor(private readonly url: string, private readonly method: string, private readonly timeout?: Duration) {
-    super('Integration');
-  }
-
-  public bind(): apigwv2.WebSocketRouteIntegrationConfig {
-    return { type: HTTP_PROXY, uri: this.url, method: this.method, timeout: this.timeout };
-  }
-}
-
 class HttpWebSocketIntegration extends WebSocketIntegration {
   constructor(private readonly url: string, private readonly options: WebSocketHttpIntegrationOptions) {
     super();
@@ -181,17 +186,7 @@ class HttpWebSocketIntegration extends WebSocketIntegration {
     check(options.scope, `route '${options.routeKey}' integration url`, this.url,
       Token.isUnresolved(this.url) || /^https?:\/\/[^\s/]+/.test(this.url) ? undefined : 'an HTTP integration URL starts with http:// or https:// and a host');
     const method = this.options.httpMethod ?? apigwv2.HttpMethod.POST;
-    return { integration: new HttpProxyRouteIntegration(this.url, method, timeout), proxy: true };
-  }
-}
-
-class SqsRouteIntegration extends apigwv2.WebSocketRouteIntegration {
-  constructor(private readonly config: Omit<apigwv2.WebSocketRouteIntegrationConfig, 'type'>) {
-    super('Integration');
-  }
-
-  public bind(): apigwv2.WebSocketRouteIntegrationConfig {
-    return { type: apigwv2.WebSocketIntegrationType.AWS, ...this.config };
+    return { integration: routeIntegration(() => ({ type: HTTP_PROXY, uri: this.url, method, timeout })), proxy: true };
   }
 }
 
@@ -220,17 +215,17 @@ class SqsWebSocketIntegration extends WebSocketIntegration {
     if (fifo) {
       template += '&MessageDeduplicationId=$context.requestId';
     }
-    return {
-      integration: new SqsRouteIntegration({
-        uri: `arn:${stack.partition}:apigateway:${stack.region}:sqs:path/${this.queue.env.account}/${this.queue.queueName}`,
-        method: 'POST',
-        credentialsRole: role,
-        requestParameters: { 'integration.request.header.Content-Type': '\'application/x-www-form-urlencoded\'' },
-        requestTemplates: { $default: template },
-        templateSelectionExpression: '\\$default',
-        passthroughBehavior: apigwv2.PassthroughBehavior.NEVER,
-        timeout,
-      }),
+    const config: apigwv2.WebSocketRouteIntegrationConfig = {
+      type: apigwv2.WebSocketIntegrationType.AWS,
+      uri: `arn:${stack.partition}:apigateway:${stack.region}:sqs:path/${this.queue.env.account}/${this.queue.queueName}`,
+      method: 'POST',
+      credentialsRole: role,
+      requestParameters: { 'integration.request.header.Content-Type': '\'application/x-www-form-urlencoded\'' },
+      requestTemplates: { $default: template },
+      templateSelectionExpression: '\\$default',
+      passthroughBehavior: apigwv2.PassthroughBehavior.NEVER,
+      timeout,
     };
+    return { integration: routeIntegration(() => config) };
   }
 }

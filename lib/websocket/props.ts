@@ -1,8 +1,10 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { Construct } from 'constructs';
 import { GatewayCorsOptions } from '../common/cors';
 import { GatewayDomainOptions } from '../common/domain';
 import { GatewayEndpoint } from '../common/endpoint';
+import { GatewayRouteStacks } from '../common/route-stacks';
 import { GatewayStageOptions } from '../common/stage';
 import { ThrottleSettings } from '../common/throttle';
 import { WebSocketAuthorization } from './authorization';
@@ -54,6 +56,15 @@ export interface WebSocketRouteOptions {
    * @default - the stage's default throttle
    */
   readonly throttle?: ThrottleSettings;
+  /**
+   * Where the route's constructs are made: the gateway's stack or a nested stack under it, such
+   * as a team's NestedStack (routes of a large API added by several teams). Every route of one
+   * group (see GatewayRouteStacks) is made in the same stack. A stack that is not the gateway's
+   * or nested under it is an error: the gateway's deployment and Lambda permissions come after
+   * the route, so the two stacks would depend on each other.
+   * @default - the gateway's stack, or its route stack when `routeStacks` is set
+   */
+  readonly scope?: Construct;
 }
 
 /** Properties of a WebSocketGateway. */
@@ -107,4 +118,13 @@ export interface WebSocketGatewayProps {
    * @default false
    */
   readonly disableExecuteApiEndpoint?: boolean;
+  /**
+   * Spreads the routes over nested stacks, for APIs too large for one CloudFormation stack (500
+   * resources, 1 MB of template). Routes are placed by their group (its route key), never by their count or
+   * order, so adding routes does not move others. Set it before the first deploy: routes that
+   * change stacks fail to deploy. Without it, a stack over CloudFormation's limits is a synth
+   * error that suggests a count.
+   * @default - every route in the gateway's stack
+   */
+  readonly routeStacks?: GatewayRouteStacks;
 }

@@ -3,6 +3,7 @@
  * (shared by the routes given the same WebSocketIntegration object), the `$connect` authorizer
  * and, for two-way routes of non-proxy integrations, the integration response.
  */
+import { CfnResource } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -12,6 +13,7 @@ import { GatewayCore } from '../common/gateway-core';
 import { IntegrationCache } from '../common/integration-cache';
 import { addSourceAccount } from '../common/lambda-permissions';
 import { RouteSettings } from '../common/route-settings';
+import { RouteStackPlacement } from '../common/route-stacks';
 import { validateThrottle } from '../common/throttle';
 import { WebSocketAuthorization, WebSocketAuthorizationKind } from './authorization';
 import { WEBSOCKET_INPUT } from './input';
@@ -32,6 +34,8 @@ export interface WebSocketRouteContext {
   readonly core: GatewayCore<apigwv2.WebSocketStage, apigwv2.WebSocketRoute>;
   readonly integrations: IntegrationCache<WebSocketIntegration, BoundWebSocketIntegration>;
   readonly routeSettings: RouteSettings<undefined>;
+  /** Where routes go (the gateway's stack, or nested route stacks by route key). */
+  readonly placement: RouteStackPlacement;
 }
 
 /** Checks a route, makes it under the gateway's `Routes` construct and records it. */
@@ -51,7 +55,8 @@ export function addWebSocketRoute(ctx: WebSocketRouteContext, routeKey: string, 
     !isConnect && options.apiKeyRequired ? 'API Gateway checks the API keys of a WebSocket API when the connection is made: require them on \'$connect\'' : undefined);
   validateThrottle(gateway, `${prop} throttle`, options.throttle);
 
-  const routeScope = core.routes.scope;
+  const where = ctx.placement.place(routeKey, ctx.placement.enabled ? routeKey : undefined, options.scope);
+  const routeScope = where.scope;
   const authorization = isConnect ? options.authorization ?? WebSocketAuthorization.iam() : WebSocketAuthorization.none();
   const authorizer = authorization._bind(gateway, `${prop} authorization`);
 
@@ -61,7 +66,7 @@ export function addWebSocketRoute(ctx: WebSocketRouteContext, routeKey: string, 
     WEBSOCKET_INPUT.bindResult(gateway, routeKey, config);
     core.bindInvocations(routeKey, config);
     return { config };
-  });
+  }, where.stack);
 
   const route = new apigwv2.WebSocketRoute(routeScope, routeKey, {
     webSocketApi: ctx.webSocketApi,
@@ -73,8 +78,9 @@ export function addWebSocketRoute(ctx: WebSocketRouteContext, routeKey: string, 
   });
   bound.integrationId ??= route.node.findAll().find((c): c is apigwv2.WebSocketIntegration => c instanceof apigwv2.WebSocketIntegration)?.integrationId;
   if (options.returnResponse && !bound.config.proxy) {
-    addIntegrationResponse(ctx, bound, routeKey);
+    addIntegrationResponse(ctx, bound, routeKey, routeScope);
   }
+  ctx.placement.countRouteResources(routeKey, where.stack, route.node.findAll().filter(c => c instanceof CfnResource).length);
   if (authorizer) {
     addSourceAccountToAuthorizerPermissions(ctx);
   }
@@ -91,11 +97,10 @@ export function addWebSocketRoute(ctx: WebSocketRouteContext, routeKey: string, 
   return route;
 }
 
-function addIntegrationResponse(ctx: WebSocketRouteContext, bound: BoundWebSocketIntegration, routeKey: string): void {
+function addIntegrationResponse(ctx: WebSocketRouteContext, bound: BoundWebSocketIntegration, routeKey: string, scope: Construct): void {
   const integrationId = bound.integrationId;
   if (integrationId === undefined) return;
   const id = `IntegrationResponse-${routeKey}`;
-  const scope = ctx.core.routes.scope;
   if (scope.node.tryFindChild(id)) return;
   // A two-way route of a non-proxy integration passes the backend's answer on only through an
   // integration response; aws-cdk-lib has no L2 for it.

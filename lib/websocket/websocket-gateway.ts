@@ -14,6 +14,7 @@ import { checkArgs } from '../common/input';
 import { IntegrationCache } from '../common/integration-cache';
 import { warnAdjustableQuota } from '../common/quotas';
 import { RouteSettings } from '../common/route-settings';
+import { RouteStackPlacement, importedGatewayAddRoute } from '../common/route-stacks';
 import { validateUniqueStageNames } from '../common/stage';
 import { StageMetricSpec } from '../common/stage-metrics';
 import { UsagePlanRegistry } from '../common/usage-plan-registry';
@@ -50,6 +51,11 @@ export class WebSocketGateway extends WebSocketGatewayBase {
     checkArgs('WebSocketGateway.fromWebSocketGatewayAttributes', { scope, id, attrs }, WEBSOCKET_METHOD_ARGS.fromWebSocketGatewayAttributes);
     class Import extends WebSocketGatewayBase {
       public readonly apiId = attrs.apiId;
+
+      /** JavaScript callers reach this (IGateway has no addRoute): a clear error instead of a TypeError. */
+      public addRoute(routeKey?: unknown): never {
+        return importedGatewayAddRoute(this, 'WebSocket', routeKey);
+      }
     }
     return new Import(scope, id);
   }
@@ -67,12 +73,14 @@ export class WebSocketGateway extends WebSocketGatewayBase {
     stageName => executeApiArn(this, this.apiId, `${stageName}/*`));
   private readonly routeSettings = new RouteSettings<undefined>();
   private readonly integrations = new IntegrationCache<WebSocketIntegration, BoundWebSocketIntegration>();
+  private readonly placement: RouteStackPlacement;
   private readonly usagePlanRegistry = new UsagePlanRegistry(this);
   private anyRouteRequiresKey = false;
 
   constructor(scope: Construct, id: string, props: WebSocketGatewayProps = {}) {
     super(scope, id);
     WEBSOCKET_INPUT.props(this, props);
+    this.placement = new RouteStackPlacement(this, props.routeStacks, () => this.core.routes.scope, false);
     const stages = props.stages ?? [{ stageName: 'prod' }];
     this.routeSelectionExpression = props.routeSelectionExpression ?? DEFAULT_ROUTE_SELECTION_EXPRESSION;
 
@@ -202,6 +210,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
   public addRoute(routeKey: string, integration: WebSocketIntegration, options: WebSocketRouteOptions = {}): apigwv2.WebSocketRoute {
     const route = addWebSocketRoute({
       gateway: this, webSocketApi: this.webSocketApi, core: this.core, integrations: this.integrations, routeSettings: this.routeSettings,
+      placement: this.placement,
     }, routeKey, integration, options);
     this.anyRouteRequiresKey ||= options.apiKeyRequired === true;
     return route;
