@@ -8,6 +8,7 @@ export { GatewayDomain, GatewayDomainBaseOptions, GatewayDomainMappingOptions, G
 export { EndpointKind, GatewayEndpoint, PrivateEndpointOptions } from './common/endpoint';
 export { GatewayValidationError } from './common/errors';
 export { IGateway } from './common/gateway';
+export { GatewayRaisedQuotas } from './common/quotas';
 export { GatewayRouteStacks } from './common/route-stacks';
 export { GatewayGrantInvokeOptions } from './common/grant-options';
 export { GatewayLogEncryption } from './common/log-encryption';

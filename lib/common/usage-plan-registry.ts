@@ -93,7 +93,7 @@ export class UsagePlanRegistry {
     const count = this.plansPerKey.get(keyName)! + 1;
     // Usage plans per API key is a quota the account can raise ("Can be increased: Yes"): warn once.
     if (count === MAX_PLANS_PER_API_KEY + 1) {
-      warnAdjustableQuota(gw, { id: 'plansPerApiKeyQuota', what: `usage plans for API key '${keyName}'`, count, max: MAX_PLANS_PER_API_KEY });
+      warnAdjustableQuota(gw, { id: 'plansPerApiKeyQuota', what: `usage plans for API key '${keyName}'`, count, max: MAX_PLANS_PER_API_KEY, quota: 'usagePlansPerApiKey' });
     }
     this.plansPerKey.set(keyName, count);
     new apigateway.CfnUsagePlanKey(plan!.construct, `Key-${keyName}`, {

@@ -6,7 +6,7 @@ import { check } from '../common/errors';
 import { executeApiArn } from '../common/execute-api';
 import { GatewayCore } from '../common/gateway-core';
 import { checkArgs } from '../common/input';
-import { warnAdjustableQuota, warnAdjustableQuotasAtSynth } from '../common/quotas';
+import { setRaisedQuotas, warnAdjustableQuota, warnAdjustableQuotasAtSynth } from '../common/quotas';
 import { RouteSettings } from '../common/route-settings';
 import { validateStageOptions, validateUniqueStageNames } from '../common/stage';
 import { MetricStage } from '../common/stage-metrics';
@@ -80,7 +80,8 @@ export class HttpGateway extends HttpGatewayBase {
     rejectNonRegionalEndpoint(this, props.endpoint);
     rejectRestOnlyGatewayProps(this, props);
     check(this, 'stages', '[]', stages.length === 0 ? 'an HttpGateway has at least one stage' : undefined);
-    warnAdjustableQuota(this, { id: 'stagesQuota', what: 'stages per HTTP API', count: stages.length, max: MAX_HTTP_STAGES });
+    setRaisedQuotas(this, props.raisedQuotas, { stagesPerApi: MAX_HTTP_STAGES, authorizersPerApi: MAX_HTTP_AUTHORIZERS, routesPerApi: MAX_HTTP_ROUTES });
+    warnAdjustableQuota(this, { id: 'stagesQuota', what: 'stages per HTTP API', count: stages.length, max: MAX_HTTP_STAGES, quota: 'stagesPerApi' });
     validateUniqueStageNames(this, 'stages', stages);
     stages.forEach((stage, i) => {
       rejectRestOnlyStageOptions(this, `stages[${i}]`, stage);
@@ -121,8 +122,8 @@ export class HttpGateway extends HttpGatewayBase {
     });
     // Routes and authorizers per HTTP API are quotas the account can raise: warn (common/quotas.ts).
     warnAdjustableQuotasAtSynth(this, () => [
-      { id: 'routesQuota', what: 'routes per HTTP API', count: this.core.routes.size, max: MAX_HTTP_ROUTES },
-      { id: 'authorizersQuota', what: 'authorizers per HTTP API', count: this.routes.authorizerCount, max: MAX_HTTP_AUTHORIZERS },
+      { id: 'routesQuota', what: 'routes per HTTP API', count: this.core.routes.size, max: MAX_HTTP_ROUTES, quota: 'routesPerApi' },
+      { id: 'authorizersQuota', what: 'authorizers per HTTP API', count: this.routes.authorizerCount, max: MAX_HTTP_AUTHORIZERS, quota: 'authorizersPerApi' },
     ]);
   }
 

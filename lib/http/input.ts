@@ -15,6 +15,7 @@ import {
   GatewayInputChecks,
   GATEWAY_METHOD_ARGS,
 } from '../common/input-specs';
+import { RAISED_QUOTAS_SPEC } from '../common/quotas';
 import { ROUTE_STACKS_SPEC } from '../common/route-stacks';
 import { restOnlyFeatureViolation } from './rest-only';
 import {
@@ -40,6 +41,7 @@ const HTTP_STAGE_SPEC: InputSpec = {
 
 const HTTP_GATEWAY_PROPS: InputSpec = {
   routeStacks: ROUTE_STACKS_SPEC,
+  raisedQuotas: RAISED_QUOTAS_SPEC,
   apiName: aString(n => v2NameViolation(n, 'an HTTP API name')),
   description: aString(d => v2DescriptionViolation(d, 'an API description')),
   endpoint: ENDPOINT,

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { GatewayCorsOptions } from '../common/cors';
 import { GatewayDomainOptions } from '../common/domain';
 import { GatewayEndpoint } from '../common/endpoint';
+import { GatewayRaisedQuotas } from '../common/quotas';
 import { GatewayRouteStacks } from '../common/route-stacks';
 import { GatewayStageOptions } from '../common/stage';
 import { ThrottleSettings } from '../common/throttle';
@@ -107,6 +108,12 @@ export interface HttpGatewayProps {
    * @default - every route in the gateway's stack
    */
   readonly routeStacks?: GatewayRouteStacks;
+  /**
+   * The raised values of this API's adjustable quotas, once the account has them (a use over
+   * the default quota then does not warn). An HTTP API has stagesPerApi, authorizersPerApi and routesPerApi.
+   * @default - the default quotas: a use over one warns
+   */
+  readonly raisedQuotas?: GatewayRaisedQuotas;
 }
 
 /** Attributes to import an HTTP API. */

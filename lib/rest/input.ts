@@ -15,6 +15,7 @@ import {
   GatewayInputChecks,
   GATEWAY_METHOD_ARGS,
 } from '../common/input-specs';
+import { RAISED_QUOTAS_SPEC } from '../common/quotas';
 import { ROUTE_STACKS_SPEC } from '../common/route-stacks';
 import { minimumCompressionSizeViolation, restApiNameViolation } from './rules';
 import { RestAuthorization } from './authorization';
@@ -59,6 +60,7 @@ const REST_GATEWAY_PROPS: InputSpec = {
   domain: DOMAIN,
   apiKeySource: oneOf(() => apigateway.ApiKeySourceType, 'apigateway.ApiKeySourceType'),
   routeStacks: ROUTE_STACKS_SPEC,
+  raisedQuotas: RAISED_QUOTAS_SPEC,
   // Props of HttpGatewayProps and WebSocketGatewayProps that a RestGateway would silently drop.
   // Renamed props (one vocabulary across the gateways, issue 12).
   restApiName: notHere('restApiName was renamed to apiName'),

@@ -16,6 +16,7 @@ import { ThrottleSettings } from '../common/throttle';
 import { RestAuthorization } from './authorization';
 import { RestCacheOptions, RestRouteCacheOptions } from './cache';
 import { IGateway } from '../common/gateway';
+import { GatewayRaisedQuotas } from '../common/quotas';
 import { GatewayRouteStacks } from '../common/route-stacks';
 
 /**
@@ -215,6 +216,12 @@ export interface RestGatewayProps {
    * @default - every route in the gateway's stack
    */
   readonly routeStacks?: GatewayRouteStacks;
+  /**
+   * The raised values of this API's adjustable quotas, once the account has them (a use over
+   * the default quota then does not warn). A REST API has stagesPerApi, authorizersPerApi, resourcesPerApi, resourcePolicyCharacters and usagePlansPerApiKey.
+   * @default - the default quotas: a use over one warns
+   */
+  readonly raisedQuotas?: GatewayRaisedQuotas;
 }
 
 

@@ -9,7 +9,8 @@ import { executeApiArn } from '../common/execute-api';
 import { requireAccountLoggingRoleForStages } from '../common/execution-logging';
 import { GatewayCore } from '../common/gateway-core';
 import { checkArgs } from '../common/input';
-import { warnAdjustableQuota, warnAdjustableQuotasAtSynth } from '../common/quotas';
+import { setRaisedQuotas, warnAdjustableQuota, warnAdjustableQuotasAtSynth } from '../common/quotas';
+import { MAX_PLANS_PER_API_KEY } from '../common/usage-plans';
 import { RouteSettings } from '../common/route-settings';
 import { RouteStackPlacement, importedGatewayAddRoute } from '../common/route-stacks';
 import { validateUniqueStageNames } from '../common/stage';
@@ -24,7 +25,8 @@ import { addRestCustomDomain, addRestPrivateCustomDomain } from './domain';
 import { RestIntegration } from './integration';
 import { REST_METHOD_ARGS, REST_INPUT } from './input';
 import { IRestGateway, RestGatewayAttributes, RestGatewayProps, RestRouteOptions, RestStageOptions } from './props';
-import { MAX_REST_STAGES, restAdjustableQuotaUses } from './quotas';
+import { MAX_REST_AUTHORIZERS, MAX_REST_RESOURCES, MAX_REST_STAGES, restAdjustableQuotaUses } from './quotas';
+import { MAX_RESOURCE_POLICY_CHARS } from './private-endpoint';
 import { RestRoutes } from './route';
 import { RestRouteSettingDetails, configureRestStage, importedRestStage, restStageProps, validateRestStage } from './stage';
 import { addRestUsagePlan } from './usage-plans';
@@ -93,7 +95,11 @@ export class RestGateway extends RestGatewayBase {
     this.endpointKind = endpoint.kind;
 
     check(this, 'stages', '[]', stages.length === 0 ? 'a RestGateway has at least one stage' : undefined);
-    warnAdjustableQuota(this, { id: 'stagesQuota', what: 'stages per REST API', count: stages.length, max: MAX_REST_STAGES });
+    setRaisedQuotas(this, props.raisedQuotas, {
+      stagesPerApi: MAX_REST_STAGES, authorizersPerApi: MAX_REST_AUTHORIZERS, resourcesPerApi: MAX_REST_RESOURCES,
+      resourcePolicyCharacters: MAX_RESOURCE_POLICY_CHARS, usagePlansPerApiKey: MAX_PLANS_PER_API_KEY,
+    });
+    warnAdjustableQuota(this, { id: 'stagesQuota', what: 'stages per REST API', count: stages.length, max: MAX_REST_STAGES, quota: 'stagesPerApi' });
     validateUniqueStageNames(this, 'stages', stages);
     stages.forEach((stage, i) => validateRestStage(this, `stages[${i}]`, stage));
     validateCors(this, 'cors', props.cors);

@@ -15,6 +15,7 @@ import {
   stagesOf,
   GatewayInputChecks,
 } from '../common/input-specs';
+import { RAISED_QUOTAS_SPEC } from '../common/quotas';
 import { ROUTE_STACKS_SPEC } from '../common/route-stacks';
 import { restOnlyFeatureViolation } from './rest-only';
 import { v2DescriptionViolation, v2NameViolation, v2UriLengthViolation } from '../common/rules';
@@ -40,6 +41,7 @@ const CONNECT_ONLY = 'API Gateway authorizes a WebSocket connection once, when i
 
 const WEBSOCKET_GATEWAY_PROPS: InputSpec = {
   routeStacks: ROUTE_STACKS_SPEC,
+  raisedQuotas: RAISED_QUOTAS_SPEC,
   apiName: aString(n => v2NameViolation(n, 'a WebSocket API name')),
   description: aString(d => v2DescriptionViolation(d, 'an API description')),
   routeSelectionExpression: aString(),

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { GatewayCorsOptions } from '../common/cors';
 import { GatewayDomainOptions } from '../common/domain';
 import { GatewayEndpoint } from '../common/endpoint';
+import { GatewayRaisedQuotas } from '../common/quotas';
 import { GatewayRouteStacks } from '../common/route-stacks';
 import { GatewayStageOptions } from '../common/stage';
 import { ThrottleSettings } from '../common/throttle';
@@ -127,4 +128,10 @@ export interface WebSocketGatewayProps {
    * @default - every route in the gateway's stack
    */
   readonly routeStacks?: GatewayRouteStacks;
+  /**
+   * The raised values of this API's adjustable quotas, once the account has them (a use over
+   * the default quota then does not warn). A WebSocket API has stagesPerApi, routesPerApi and usagePlansPerApiKey.
+   * @default - the default quotas: a use over one warns
+   */
+  readonly raisedQuotas?: GatewayRaisedQuotas;
 }

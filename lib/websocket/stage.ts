@@ -15,6 +15,8 @@ import { rejectRestOnlyStageOptions } from './rest-only';
 
 /** WebSocket API quota: stages per API (rule 30). */
 export const MAX_WEBSOCKET_STAGES = 10;
+/** Routes per WebSocket API: an adjustable quota (developer guide, Quotas for configuring and running a WebSocket API). */
+export const MAX_WEBSOCKET_ROUTES = 300;
 
 /** Checks one stage's options: the common rules, REST-only options rejected, a warning for data trace. */
 export function validateWebSocketStage(gateway: IConstruct, prop: string, stage: WebSocketStageOptions): void {

@@ -12,7 +12,8 @@ import { GatewayCore } from '../common/gateway-core';
 import { GatewayGrantInvokeOptions } from '../common/grant-options';
 import { checkArgs } from '../common/input';
 import { IntegrationCache } from '../common/integration-cache';
-import { warnAdjustableQuota } from '../common/quotas';
+import { setRaisedQuotas, warnAdjustableQuota, warnAdjustableQuotasAtSynth } from '../common/quotas';
+import { MAX_PLANS_PER_API_KEY } from '../common/usage-plans';
 import { RouteSettings } from '../common/route-settings';
 import { RouteStackPlacement, importedGatewayAddRoute } from '../common/route-stacks';
 import { validateUniqueStageNames } from '../common/stage';
@@ -27,7 +28,7 @@ import { WEBSOCKET_METHOD_ARGS, WEBSOCKET_INPUT } from './input';
 import { WebSocketGatewayProps, WebSocketRouteOptions } from './props';
 import { BoundWebSocketIntegration, addWebSocketRoute } from './route';
 import { CONNECT_ROUTE_KEY, DEFAULT_ROUTE_SELECTION_EXPRESSION, routeSelectionExpressionViolation } from './route-key';
-import { MAX_WEBSOCKET_STAGES, addWebSocketStage, validateWebSocketStage } from './stage';
+import { MAX_WEBSOCKET_ROUTES, MAX_WEBSOCKET_STAGES, addWebSocketStage, validateWebSocketStage } from './stage';
 import { addWebSocketUsagePlan } from './usage-plans';
 
 /**
@@ -93,7 +94,13 @@ export class WebSocketGateway extends WebSocketGatewayBase {
         + 'check the Origin header in a $connect Lambda authorizer (WebSocketAuthorization.lambdaRequest) instead');
     check(this, 'routeSelectionExpression', this.routeSelectionExpression, routeSelectionExpressionViolation(this.routeSelectionExpression));
     check(this, 'stages', '[]', stages.length === 0 ? 'a WebSocketGateway has at least one stage' : undefined);
-    warnAdjustableQuota(this, { id: 'stagesQuota', what: 'stages per WebSocket API', count: stages.length, max: MAX_WEBSOCKET_STAGES });
+    setRaisedQuotas(this, props.raisedQuotas, {
+      stagesPerApi: MAX_WEBSOCKET_STAGES, routesPerApi: MAX_WEBSOCKET_ROUTES, usagePlansPerApiKey: MAX_PLANS_PER_API_KEY,
+    });
+    warnAdjustableQuotasAtSynth(this, () => [
+      { id: 'routesQuota', what: 'routes per WebSocket API', count: this.core.routes.size, max: MAX_WEBSOCKET_ROUTES, quota: 'routesPerApi' },
+    ]);
+    warnAdjustableQuota(this, { id: 'stagesQuota', what: 'stages per WebSocket API', count: stages.length, max: MAX_WEBSOCKET_STAGES, quota: 'stagesPerApi' });
     validateUniqueStageNames(this, 'stages', stages);
     stages.forEach((stage, i) => validateWebSocketStage(this, `stages[${i}]`, stage));
 

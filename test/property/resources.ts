@@ -193,6 +193,15 @@ export const RESOURCES: { [fqn: string]: { [variant: string]: ResourceRecipe } }
     standard: { make: s => cdk.aws_sqs.Queue.fromQueueArn(s, 'Queue', `arn:aws:sqs:${REGION}:${ACCOUNT}:messages`), code: `sqs.Queue.fromQueueArn(stack, 'Queue', 'arn:aws:sqs:${REGION}:${ACCOUNT}:messages')` },
     fifo: { make: s => cdk.aws_sqs.Queue.fromQueueArn(s, 'FifoQueue', `arn:aws:sqs:${REGION}:${ACCOUNT}:messages.fifo`), code: `sqs.Queue.fromQueueArn(stack, 'FifoQueue', 'arn:aws:sqs:${REGION}:${ACCOUNT}:messages.fifo')` },
   },
+  // A route's `scope`: a team's nested stack under the gateway's stack, or a construct of another
+  // top-level stack (an error).
+  'constructs.Construct': {
+    teamStack: { make: s => new cdk.NestedStack(s, 'TeamStack'), code: "new cdk.NestedStack(stack, 'TeamStack')" },
+    otherStack: {
+      make: s => new Construct(new cdk.Stack(s.node.root as cdk.App, 'OtherStack', { env: { account: ACCOUNT, region: REGION } }), 'Team'),
+      code: `new Construct(new cdk.Stack(stack.node.root as cdk.App, 'OtherStack', { env: { account: '${ACCOUNT}', region: '${REGION}' } }), 'Team')`,
+    },
+  },
   'aws-cdk-lib.aws_iam.IRole': {
     imported: { make: s => cdk.aws_iam.Role.fromRoleArn(s, 'Role', `arn:aws:iam::${ACCOUNT}:role/apigateway-logs`), code: `iam.Role.fromRoleArn(stack, 'Role', 'arn:aws:iam::${ACCOUNT}:role/apigateway-logs')` },
   },
