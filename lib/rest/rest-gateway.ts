@@ -21,6 +21,7 @@ import { renderRestApi } from './api';
 import { RestAuthorization } from './authorization';
 import { RestGatewayBase } from './base';
 import { addCorsGatewayResponses } from './cors';
+import { computeDeploymentIdOnce } from './deployment-id';
 import { addRestCustomDomain, addRestPrivateCustomDomain } from './domain';
 import { RestIntegration } from './integration';
 import { REST_METHOD_ARGS, REST_INPUT } from './input';
@@ -108,6 +109,7 @@ export class RestGateway extends RestGatewayBase {
     const { restApi, policy, vpcEndpoints } = renderRestApi(this, id, props, endpoint, () => restStageProps(this, first));
     this.restApi = restApi;
     this.apiId = restApi.restApiId;
+    computeDeploymentIdOnce(restApi);
 
     this.registerStage(first, restApi.deploymentStage);
     for (const stage of others) {
