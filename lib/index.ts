@@ -9,6 +9,7 @@ export { EndpointKind, GatewayEndpoint, PrivateEndpointOptions } from './common/
 export { GatewayValidationError } from './common/errors';
 export { IGateway } from './common/gateway';
 export { GatewayRaisedQuotas } from './common/quotas';
+export { GatewayValue } from './common/service-integrations';
 export { GatewayRouteStacks } from './common/route-stacks';
 export { GatewayGrantInvokeOptions } from './common/grant-options';
 export { GatewayLogEncryption } from './common/log-encryption';
