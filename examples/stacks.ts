@@ -15,6 +15,7 @@ import { WebSocketApiStack } from './websocket-stack';
 
 import { DomainsStack } from './domain-stack';
 import { AliasReleaseStack } from './release-stack';
+import { StorageFirstStack } from './storage-first-stack';
 
 const ENV = { account: '111111111111', region: 'eu-west-1' };
 
@@ -154,4 +155,5 @@ export function buildExampleApp(app: App): void {
   new AliasReleaseStack(app, 'AliasReleaseExample', { env: ENV });
   new PrivateApiStack(app, 'PrivateApiExample', { env: ENV });
   new DomainsStack(app, 'DomainsExample', { env: ENV });
+  new StorageFirstStack(app, 'StorageFirstExample', { env: ENV });
 }

@@ -88,6 +88,12 @@ const PINNED: { [stack: string]: string[] } = {
     'AWS::Logs::LogGroup OrdersAccessLogsdevE915615B',
     'AWS::Logs::LogGroup OrdersAccessLogsprod68FC16CB',
   ],
+  StorageFirstExample: [
+    'AWS::ApiGateway::RestApi StorageFirstRestApi36D6EF80',
+    'AWS::ApiGateway::Stage StorageFirstRestApiDeploymentStageprod37291485',
+    'AWS::Logs::LogGroup QuotesLogsF024043E',
+    'AWS::Logs::LogGroup StorageFirstAccessLogsprod97477605',
+  ],
   WebSocketApiExample: [
     'AWS::ApiGatewayV2::Api ChatApi86739009',
     'AWS::ApiGatewayV2::Authorizer ChatApiAuthorizerWebSocketApiExampleAuthorizerFunction7ACDF7AA0A89DCFE',

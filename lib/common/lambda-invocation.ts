@@ -22,6 +22,19 @@ export function lambdaInvocationPath(functionArn: string): string {
   return `2015-03-31/functions/${functionArn}/invocations`;
 }
 
+/**
+ * The path of Lambda's InvokeWithResponseStream API (`2021-11-15/functions/ARN/response-streaming-invocations`),
+ * which a REST integration with response transfer mode STREAM calls instead of Invoke. It needs the
+ * same `lambda:InvokeFunction` permission as Invoke, so the function's grants do not change.
+ * Sources: "Set up a Lambda proxy integration with payload response streaming in API Gateway"
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode-lambda.html);
+ * "InvokeWithResponseStream" ("This operation requires permission for the lambda:InvokeFunction action",
+ * https://docs.aws.amazon.com/lambda/latest/api/API_InvokeWithResponseStream.html).
+ */
+export function lambdaStreamingInvocationPath(functionArn: string): string {
+  return `2021-11-15/functions/${functionArn}/response-streaming-invocations`;
+}
+
 /** The full invocation URI: `arn:PARTITION:apigateway:REGION:lambda:path/2015-03-31/functions/ARN/invocations`. */
 export function lambdaInvocationUri(scope: IConstruct, functionArn: string): string {
   const stack = Stack.of(scope);

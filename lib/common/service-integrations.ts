@@ -26,6 +26,8 @@ enum ValueSource {
 
 const NAME = /^[A-Za-z0-9._-]{1,128}$/;
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+// eslint-disable-next-line no-control-regex -- control characters are what a literal may not hold
+const LITERAL_TEXT = /^[^$#"\\\u0000-\u001f]{1,1024}$/;
 const CONTEXT = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/;
 
 /**
@@ -82,7 +84,7 @@ export class GatewayValue {
    * languages would read as code.
    */
   public static literal(text: string): GatewayValue {
-    return new GatewayValue(ValueSource.LITERAL, checked('GatewayValue.literal', 'text', text, /^[^$#"\\\u0000-\u001f]{1,1024}$/,
+    return new GatewayValue(ValueSource.LITERAL, checked('GatewayValue.literal', 'text', text, LITERAL_TEXT,
       'a text of 1 to 1,024 characters without $, #, ", \\ or control characters'));
   }
 
@@ -232,18 +234,16 @@ export class ServiceRoles {
 
 /**
  * The SQS rules a send-message integration checks at synth (every gateway): a FIFO queue needs a
- * message group id (SendMessage fails without one), a standard queue takes none. FIFO
- * deduplication defaults to the request id when the caller gives none, so a queue without
- * content-based deduplication accepts the message.
+ * message group id (SendMessage fails without one). A standard queue may take one too: there it
+ * names the message's tenant for fair queues ("In standard queues, using MessageGroupId enables
+ * fair queues", SQS developer guide, "Using the message group ID"). FIFO deduplication defaults
+ * to the request id when the caller gives none, so a queue without content-based deduplication
+ * accepts the message.
  */
 export function sqsGroupViolation(fifo: boolean, messageGroupId: GatewayValue | undefined): string | undefined {
-  if (fifo && messageGroupId === undefined) {
-    return 'a FIFO queue needs a messageGroupId for every message (SendMessage fails without one), e.g. GatewayValue.pathParameter(\'tenant\')';
-  }
-  if (!fifo && messageGroupId !== undefined) {
-    return 'messageGroupId applies to FIFO queues only; this queue is a standard queue';
-  }
-  return undefined;
+  return fifo && messageGroupId === undefined
+    ? 'a FIFO queue needs a messageGroupId for every message (SendMessage fails without one), e.g. GatewayValue.pathParameter(\'tenant\')'
+    : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import {
-  InputCheck, InputSpec, aBoolean, aDuration, aResource, aString, aStruct, anInstanceOf, anIntegration, checkArgs,
+  InputCheck, InputSpec, aBoolean, aDuration, aNumber, aResource, aString, aStruct, anInstanceOf, anIntegration, checkArgs,
   listOf, notHere, oneOf, required,
 } from '../common/input';
 import {
@@ -18,6 +18,7 @@ import {
 import { RAISED_QUOTAS_SPEC } from '../common/quotas';
 import { ROUTE_STACKS_SPEC } from '../common/route-stacks';
 import { restOnlyFeatureViolation } from './rest-only';
+import { A_GATEWAY_VALUE, eventDetailTypeViolation, eventSourceViolation } from '../common/service-rules';
 import {
   v2AuthorizationScopeViolation, v2DescriptionViolation, v2NameViolation, v2ServerNameViolation, v2UriLengthViolation,
 } from '../common/rules';
@@ -29,7 +30,9 @@ const HTTP_AUTHORIZATION = anInstanceOf(() => HttpAuthorization,
   'an HttpAuthorization (HttpAuthorization.iam(), .jwt(issuer, audiences), .cognito(pool, clients), .lambdaRequest(fn) or .none())');
 
 const HTTP_INTEGRATION = anIntegration(() => HttpIntegration,
-  'an HttpIntegration (HttpIntegration.lambdaFunction(fn), .lambdaAlias(fn), .http(url), .alb(listener), .nlb(listener) or .serviceDiscovery(service, options))');
+  'an HttpIntegration (HttpIntegration.lambdaFunction(fn), .lambdaAlias(fn), .http(url), .alb(listener), .nlb(listener), '
+  + '.serviceDiscovery(service, options), .sqsSendMessage(queue), .stepFunctionsStartExecution(stateMachine), '
+  + '.stepFunctionsStartSyncExecution(stateMachine), .eventBridgePutEvents(eventBus, options) or .kinesisPutRecord(stream, options))');
 
 const SCOPES = listOf(aString(v2AuthorizationScopeViolation));
 
@@ -113,6 +116,20 @@ const PRIVATE_OPTIONS: InputSpec = {
   vpcLink: aResource('an apigwv2.IVpcLink', 'vpcLinkId'),
   secureServerName: aString(v2ServerNameViolation),
 };
+// AWS-service integrations (HttpIntegration.sqsSendMessage ...).
+const SERVICE_OPTIONS: InputSpec = {
+  ...TIMEOUT,
+  successStatusCode: aNumber(httpSuccessStatusViolation),
+};
+const EXECUTION_OPTIONS = options({ ...SERVICE_OPTIONS, input: A_GATEWAY_VALUE, executionName: A_GATEWAY_VALUE, name: notHere('renamed to executionName') },
+  'an HttpStepFunctionsExecutionOptions object');
+const A_STATE_MACHINE = aResource('an sfn.IStateMachine', 'stateMachineArn');
+
+/** A success status code a response parameter mapping gives the client: 200 to 299. */
+function httpSuccessStatusViolation(code: number): string | undefined {
+  return Number.isInteger(code) && code >= 200 && code <= 299 ? undefined : 'a success status code is a whole number from 200 to 299';
+}
+
 const JWT_OPTIONS = options({ scopes: SCOPES, identitySources: listOf(aString()), identitySource: notHere('renamed to identitySources') },
   'an HttpJwtAuthorizationOptions object');
 
@@ -142,6 +159,32 @@ const FACTORY_ARGS: { [factory: string]: InputSpec } = {
     service: required(aResource('a servicediscovery.IService', 'serviceArn')),
     options: options({ ...PRIVATE_OPTIONS, vpcLink: required(aResource('an apigwv2.IVpcLink', 'vpcLinkId')) },
       'an HttpServiceDiscoveryIntegrationOptions object', true),
+  },
+  'HttpIntegration.sqsSendMessage': {
+    queue: required(aResource('an sqs.IQueue', 'queueArn')),
+    options: options({
+      ...SERVICE_OPTIONS,
+      messageBody: A_GATEWAY_VALUE,
+      messageGroupId: A_GATEWAY_VALUE,
+      messageDeduplicationId: A_GATEWAY_VALUE,
+      delay: aDuration(),
+    }, 'an HttpSqsSendMessageOptions object'),
+  },
+  'HttpIntegration.stepFunctionsStartExecution': { stateMachine: required(A_STATE_MACHINE), options: EXECUTION_OPTIONS },
+  'HttpIntegration.stepFunctionsStartSyncExecution': { stateMachine: required(A_STATE_MACHINE), options: EXECUTION_OPTIONS },
+  'HttpIntegration.eventBridgePutEvents': {
+    eventBus: required(aResource('an events.IEventBus', 'eventBusArn')),
+    options: options({
+      ...SERVICE_OPTIONS,
+      source: required(aString(eventSourceViolation)),
+      detailType: required(aString(eventDetailTypeViolation)),
+      detail: A_GATEWAY_VALUE,
+    }, 'an HttpEventBridgePutEventsOptions object', true),
+  },
+  'HttpIntegration.kinesisPutRecord': {
+    stream: required(aResource('a kinesis.IStream', 'streamArn')),
+    options: options({ ...SERVICE_OPTIONS, partitionKey: required(A_GATEWAY_VALUE), data: A_GATEWAY_VALUE },
+      'an HttpKinesisPutRecordOptions object', true),
   },
   'HttpAuthorization.jwt': {
     issuer: required(aString(i => v2UriLengthViolation(i, 'a JWT issuer'))),

@@ -2,13 +2,25 @@ import { Duration } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type * as events from 'aws-cdk-lib/aws-events';
+import type * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
-import { IConstruct } from 'constructs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct, IConstruct } from 'constructs';
 import { validateIntegrationTimeout } from '../common/integration-timeout';
 import { DEFAULT_ALIAS_STAGE_VARIABLE, LambdaInvocationTargets, invokedFunctionArn, lambdaInvocationTargets } from '../common/lambda-invocation';
 import { GatewayValidationError } from '../common/errors';
+import { checkInput } from '../common/input';
 import { awsApigatewayv2Integrations, awsElasticLoadBalancingV2, lazyValue } from '../common/lazy';
+import { RouteViolation, requireOfEveryRoute } from '../common/route-requirements';
+import { parseRouteKey } from '../common/route-key';
+import { AwsService, GatewayValue, ServiceRoles } from '../common/service-integrations';
+import {
+  checkSqsSendMessage, checkStepFunctionsExecution, eventDetailViolation, partitionKeyViolation,
+} from '../common/service-rules';
 import { checkHttpFactoryInput } from './input';
 import { GatewayIntegrationConfig } from '../common/integration-config';
 
@@ -101,6 +113,83 @@ export interface HttpServiceDiscoveryIntegrationOptions extends HttpUrlIntegrati
   readonly secureServerName?: string;
 }
 
+/** Options shared by the AWS-service integrations (`AWS_PROXY` integrations with a subtype). */
+export interface HttpServiceIntegrationOptions extends HttpIntegrationOptions {
+  /**
+   * The status code the client receives when the service accepted the request (the service
+   * answers 200), e.g. 202 for a message queued or an execution started. It is set with a
+   * response parameter mapping (`overwrite:statuscode`); the body stays the service's answer.
+   * @default - the service's 200
+   */
+  readonly successStatusCode?: number;
+}
+
+/** Options of `HttpIntegration.sqsSendMessage`. */
+export interface HttpSqsSendMessageOptions extends HttpServiceIntegrationOptions {
+  /**
+   * The message sent to the queue.
+   * @default GatewayValue.body() - the request body
+   */
+  readonly messageBody?: GatewayValue;
+  /**
+   * The message group: required by a FIFO queue; on a standard queue it names the message's
+   * tenant for fair queues. E.g. `GatewayValue.pathParameter('tenant')`.
+   * @default - none (required for a FIFO queue)
+   */
+  readonly messageGroupId?: GatewayValue;
+  /**
+   * The deduplication id of a FIFO queue's message.
+   * @default - the request id (`$context.requestId`) for a FIFO queue, none for a standard queue
+   */
+  readonly messageDeduplicationId?: GatewayValue;
+  /**
+   * How long the message stays invisible after it is sent: whole seconds, 0 to 900 (standard
+   * queues only: a FIFO queue has a delay per queue only).
+   * @default - the queue's delivery delay
+   */
+  readonly delay?: Duration;
+}
+
+/** Options of `HttpIntegration.stepFunctionsStartExecution` and `.stepFunctionsStartSyncExecution`. */
+export interface HttpStepFunctionsExecutionOptions extends HttpServiceIntegrationOptions {
+  /**
+   * The execution input, which Step Functions requires to be JSON text.
+   * @default GatewayValue.body() - the request body
+   */
+  readonly input?: GatewayValue;
+  /**
+   * The execution name (a repeated name is refused, which makes a start idempotent), e.g.
+   * `GatewayValue.header('Idempotency-Key')`.
+   * @default - a name Step Functions generates
+   */
+  readonly executionName?: GatewayValue;
+}
+
+/** Options of `HttpIntegration.eventBridgePutEvents`. */
+export interface HttpEventBridgePutEventsOptions extends HttpServiceIntegrationOptions {
+  /** The event source, e.g. `com.example.orders` (1 to 256 characters; `aws.` is reserved). */
+  readonly source: string;
+  /** The event detail type, e.g. `OrderPlaced` (1 to 128 characters). */
+  readonly detailType: string;
+  /**
+   * The event detail, which EventBridge requires to be a JSON object.
+   * @default GatewayValue.body() - the request body
+   */
+  readonly detail?: GatewayValue;
+}
+
+/** Options of `HttpIntegration.kinesisPutRecord`. */
+export interface HttpKinesisPutRecordOptions extends HttpServiceIntegrationOptions {
+  /** The partition key that picks the shard, e.g. `GatewayValue.pathParameter('deviceId')`. */
+  readonly partitionKey: GatewayValue;
+  /**
+   * The record's data. Kinesis takes it base64-encoded, and an HTTP API's parameter mapping
+   * cannot encode: clients send the data base64-encoded.
+   * @default GatewayValue.body() - the request body
+   */
+  readonly data?: GatewayValue;
+}
+
 /**
  * A backend for an HttpGateway route. Use the static factories; implement `bind` for your own.
  * An integration object used on several routes of one gateway is bound once and rendered as one
@@ -156,6 +245,95 @@ export abstract class HttpIntegration {
     checkHttpFactoryInput('HttpIntegration.serviceDiscovery', { service, options });
     return new CdkHttpIntegration(options,
       () => new (awsApigatewayv2Integrations().HttpServiceDiscoveryIntegration)('Integration', service, privateProps(options)));
+  }
+
+  /**
+   * Sends the request to an SQS queue (the `SQS-SendMessage` integration subtype): the body by
+   * default; a FIFO queue needs a `messageGroupId` and deduplicates by request id by default.
+   * API Gateway assumes the gateway's SQS role, allowed only `sqs:SendMessage` on the queues its
+   * routes use (and their customer-managed keys). The client receives SQS's answer.
+   */
+  public static sqsSendMessage(queue: sqs.IQueue, options: HttpSqsSendMessageOptions = {}): HttpIntegration {
+    const factory = 'HttpIntegration.sqsSendMessage';
+    checkHttpFactoryInput(factory, { queue, options });
+    checkSqsSendMessage(factory, queue.fifo, options);
+    return new ServiceHttpIntegration(options, {
+      service: 'sqs', action: 'sqs:SendMessage', resourceArn: queue.queueArn,
+      key: queue.encryptionMasterKey, keyActions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      subtype: 'SQS-SendMessage',
+      parameters: [
+        { name: 'QueueUrl', value: queue.queueUrl },
+        { name: 'MessageBody', prop: 'messageBody', value: options.messageBody ?? GatewayValue.body() },
+        { name: 'MessageGroupId', prop: 'messageGroupId', value: options.messageGroupId },
+        { name: 'MessageDeduplicationId', prop: 'messageDeduplicationId',
+          value: options.messageDeduplicationId ?? (queue.fifo ? GatewayValue.context('requestId') : undefined) },
+        { name: 'DelaySeconds', value: options.delay === undefined ? undefined : String(options.delay.toSeconds()) },
+      ],
+    });
+  }
+
+  /**
+   * Starts an execution of a state machine (the `StepFunctions-StartExecution` subtype) with the
+   * request body as its input. The client receives the execution ARN and start date. API
+   * Gateway assumes the gateway's Step Functions role, allowed only `states:StartExecution` on
+   * the state machines its routes start.
+   */
+  public static stepFunctionsStartExecution(stateMachine: sfn.IStateMachine, options: HttpStepFunctionsExecutionOptions = {}): HttpIntegration {
+    return stepFunctionsIntegration('HttpIntegration.stepFunctionsStartExecution', stateMachine, options, false);
+  }
+
+  /**
+   * Runs an EXPRESS state machine and answers with its result (the
+   * `StepFunctions-StartSyncExecution` subtype), within the integration timeout (at most 30 s).
+   * Step Functions answers 200 whether the execution succeeded or not: the body's `status` says.
+   * The role may only `states:StartSyncExecution` on the state machines its routes run.
+   */
+  public static stepFunctionsStartSyncExecution(stateMachine: sfn.IStateMachine, options: HttpStepFunctionsExecutionOptions = {}): HttpIntegration {
+    return stepFunctionsIntegration('HttpIntegration.stepFunctionsStartSyncExecution', stateMachine, options, true);
+  }
+
+  /**
+   * Puts an event on an event bus (the `EventBridge-PutEvents` subtype), with a fixed source and
+   * detail type and the request body as its detail. EventBridge answers 200 with a
+   * `FailedEntryCount`. The role may only `events:PutEvents` on the buses its routes use.
+   */
+  public static eventBridgePutEvents(eventBus: events.IEventBus, options: HttpEventBridgePutEventsOptions): HttpIntegration {
+    const factory = 'HttpIntegration.eventBridgePutEvents';
+    checkHttpFactoryInput(factory, { eventBus, options });
+    checkInput(factory, 'options.detail', options.detail?.toString(), eventDetailViolation(options.detail));
+    return new ServiceHttpIntegration(options, {
+      service: 'events', action: 'events:PutEvents', resourceArn: eventBus.eventBusArn,
+      subtype: 'EventBridge-PutEvents',
+      parameters: [
+        // The ARN, which PutEvents takes as the bus name too, reaches a bus of another account.
+        { name: 'EventBusName', value: eventBus.eventBusArn },
+        { name: 'Source', value: options.source },
+        { name: 'DetailType', value: options.detailType },
+        { name: 'Detail', prop: 'detail', value: options.detail ?? GatewayValue.body() },
+      ],
+    });
+  }
+
+  /**
+   * Writes a record to a Kinesis data stream (the `Kinesis-PutRecord` subtype): the request body
+   * (which clients send base64-encoded, as Kinesis takes it) under the given partition key. The
+   * role may only `kinesis:PutRecord` on the streams its routes use (and their customer-managed
+   * keys).
+   */
+  public static kinesisPutRecord(stream: kinesis.IStream, options: HttpKinesisPutRecordOptions): HttpIntegration {
+    const factory = 'HttpIntegration.kinesisPutRecord';
+    checkHttpFactoryInput(factory, { stream, options });
+    checkInput(factory, 'options.partitionKey', options.partitionKey.toString(), partitionKeyViolation(options.partitionKey));
+    return new ServiceHttpIntegration(options, {
+      service: 'kinesis', action: 'kinesis:PutRecord', resourceArn: stream.streamArn,
+      key: stream.encryptionKey, keyActions: ['kms:GenerateDataKey'],
+      subtype: 'Kinesis-PutRecord',
+      parameters: [
+        { name: 'StreamName', value: stream.streamName },
+        { name: 'PartitionKey', prop: 'partitionKey', value: options.partitionKey },
+        { name: 'Data', prop: 'data', value: options.data ?? GatewayValue.body() },
+      ],
+    });
   }
 
   /**
@@ -259,5 +437,133 @@ const lambdaProxyRouteIntegrationClass = lazyValue(() => class LambdaProxyRouteI
       uri: this.uri,
       payloadFormatVersion: this.payloadFormatVersion,
     };
+  }
+});
+
+/** A request parameter of an AWS-service integration: a fixed value or a value of the request. */
+interface ServiceParameter {
+  /** The subtype's parameter (`QueueUrl`, `MessageBody`). */
+  readonly name: string;
+  /** The option the value came from, for errors. */
+  readonly prop?: string;
+  readonly value: string | GatewayValue | undefined;
+}
+
+/** The service call an AWS-service integration makes, and what its role may do. */
+interface ServiceCall {
+  readonly service: AwsService;
+  readonly action: string;
+  readonly resourceArn: string;
+  /** The resource's customer-managed key, which the role may use with `keyActions`. */
+  readonly key?: kms.IKey;
+  readonly keyActions?: string[];
+  /** The integration subtype (HTTP API integration subtype reference). */
+  readonly subtype: string;
+  readonly parameters: ServiceParameter[];
+}
+
+function stepFunctionsIntegration(factory: string, stateMachine: sfn.IStateMachine, options: HttpStepFunctionsExecutionOptions,
+  sync: boolean): HttpIntegration {
+  checkHttpFactoryInput(factory, { stateMachine, options });
+  checkStepFunctionsExecution(factory, stateMachine, sync, options);
+  const action = sync ? 'StartSyncExecution' : 'StartExecution';
+  return new ServiceHttpIntegration(options, {
+    service: 'states', action: `states:${action}`, resourceArn: stateMachine.stateMachineArn,
+    subtype: `StepFunctions-${action}`,
+    parameters: [
+      { name: 'StateMachineArn', value: stateMachine.stateMachineArn },
+      { name: 'Input', prop: 'input', value: options.input ?? GatewayValue.body() },
+      { name: 'Name', prop: 'executionName', value: options.executionName },
+    ],
+  });
+}
+
+/**
+ * An AWS-service integration of an HTTP API: an `AWS_PROXY` integration with a subtype, whose
+ * request parameters are the service's parameters (HTTP API integration subtype reference,
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-aws-services-reference.html).
+ * aws-cdk-lib's HttpSqsIntegration, HttpStepFunctionsIntegration and HttpEventBridgeIntegration
+ * each make a role per integration; these use the gateway's one role per service (ServiceRoles).
+ */
+class ServiceHttpIntegration extends HttpIntegration {
+  constructor(private readonly options: HttpServiceIntegrationOptions, private readonly call: ServiceCall) {
+    super();
+  }
+
+  public bind(options: HttpIntegrationBindOptions): HttpIntegrationConfig {
+    const timeout = validateHttpTimeout(options, this.options.timeout);
+    const call = this.call;
+    const role = ServiceRoles.of(options.gateway).grant(call.service, [call.action], [call.resourceArn], call.key, call.keyActions);
+    const mapping = new apigwv2.ParameterMapping();
+    for (const { name, value } of call.parameters) {
+      if (value !== undefined) {
+        mapping.custom(name, typeof value === 'string' ? value : value._httpMapping());
+      }
+    }
+    const ServiceRouteIntegration = serviceRouteIntegrationClass();
+    const integration = new ServiceRouteIntegration({
+      type: apigwv2.HttpIntegrationType.AWS_PROXY,
+      subtype: call.subtype as apigwv2.HttpIntegrationSubtype,
+      // Payload format 1.0, as in "Create AWS service integrations for HTTP APIs" (HTTP API developer
+      // guide) and aws-cdk-lib's HttpSqsIntegration.
+      payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_1_0,
+      credentials: apigwv2.IntegrationCredentials.fromRole(role),
+      parameterMapping: mapping,
+    }, this.options.successStatusCode);
+    requireOfEveryRoute(integration, {
+      // The route is created after the role's policy, so that its first request is allowed.
+      dependencies: [role],
+      violation: routeKey => missingPathParameter(routeKey, call.parameters),
+    });
+    return { integration, timeout };
+  }
+}
+
+/**
+ * The value a route cannot give: a path parameter that its route key does not have. An
+ * integration is shared by the routes that use it, so each route is checked.
+ */
+function missingPathParameter(routeKey: string, parameters: ServiceParameter[]): RouteViolation | undefined {
+  const routeParameters = routeKey === '$default' ? [] : parseRouteKey(routeKey).pathParameters;
+  for (const { prop, value } of parameters) {
+    const name = value instanceof GatewayValue ? value._pathParameter : undefined;
+    if (name !== undefined && !routeParameters.includes(name)) {
+      return {
+        prop: `options.${prop}`,
+        value: value!.toString(),
+        rule: `the route has no path parameter {${name}} (its path parameters: ${routeParameters.length > 0 ? routeParameters.join(', ') : 'none'})`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * aws-cdk-lib's route integration of an AWS-service integration. Its config has no response
+ * parameters, so they are set on the L1 integration once the first route has made it.
+ * Defined on first use (lib/common/lazy.ts).
+ */
+const serviceRouteIntegrationClass = lazyValue(() => class ServiceRouteIntegration extends apigwv2.HttpRouteIntegration {
+  private firstRoute?: Construct;
+
+  constructor(private readonly config: apigwv2.HttpRouteIntegrationConfig, private readonly successStatusCode?: number) {
+    super('Integration');
+  }
+
+  public bind(options: apigwv2.HttpRouteIntegrationBindOptions): apigwv2.HttpRouteIntegrationConfig {
+    this.firstRoute = options.scope;
+    return this.config;
+  }
+
+  protected completeBind(_options: apigwv2.HttpRouteIntegrationBindOptions): void {
+    const cfn = this.firstRoute?.node.tryFindChild('Integration')?.node.defaultChild;
+    if (this.successStatusCode !== undefined && cfn instanceof apigwv2.CfnIntegration && cfn.responseParameters === undefined) {
+      // Response parameter mapping changes the status code and headers of a response, never its
+      // body ("Transform API requests and responses for HTTP APIs", HTTP API developer guide).
+      // CfnIntegration.responseParameters is untyped JSON, written as CloudFormation spells it.
+      cfn.responseParameters = {
+        200: { ResponseParameters: [{ Destination: 'overwrite:statuscode', Source: String(this.successStatusCode) }] },
+      };
+    }
   }
 });

@@ -4,6 +4,7 @@ import { check } from '../common/errors';
 import { GatewayCore } from '../common/gateway-core';
 import { IntegrationCache } from '../common/integration-cache';
 import { parseRouteKeyFor } from '../common/route-key';
+import { addRouteDependencies, checkRouteRequirements } from '../common/route-requirements';
 import { RouteSettings } from '../common/route-settings';
 import { RouteStackPlacement } from '../common/route-stacks';
 import { countViolation } from '../common/rules';
@@ -59,6 +60,7 @@ export class HttpRoutes {
       HTTP_INPUT.bindResult(gateway, routeKey, bound);
       return bound;
     }, where.stack);
+    checkRouteRequirements(gateway, routeKey, config.integration);
     core.bindInvocations(routeKey, config);
 
     const auth = this.authorization(options);
@@ -70,6 +72,7 @@ export class HttpRoutes {
       authorizer: auth.authorizer,
       authorizationScopes: scopes && scopes.length > 0 ? scopes : undefined,
     });
+    addRouteDependencies(route, config.integration);
     if (config.timeout) {
       // aws-cdk-lib's HttpIntegration caps the timeout at 29 s while HTTP APIs allow 30 s (rule 10),
       // so the validated value is set on the L1 integration the route created (the first route

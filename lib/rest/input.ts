@@ -21,6 +21,9 @@ import { minimumCompressionSizeViolation, restApiNameViolation } from './rules';
 import { RestAuthorization } from './authorization';
 import { CacheClusterSize } from './cache';
 import { RestIntegration } from './integration';
+import { REST_SERVICE_FACTORY_ARGS } from './service-integrations';
+import { MAPPING_SPEC, METHOD_RESPONSES, PROXY_SPEC } from './non-proxy';
+import { TRANSFER_SPEC } from './streaming';
 
 const REST_AUTHORIZATION = anInstanceOf(() => RestAuthorization,
   'a RestAuthorization (RestAuthorization.iam(), .cognito(pools), .lambdaToken(fn), .lambdaRequest(fn) or .none())');
@@ -78,6 +81,7 @@ const REST_ROUTE_OPTIONS = aStruct({
   throttle: THROTTLE,
   operationName: aString(),
   scope: A_CONSTRUCT,
+  methodResponses: METHOD_RESPONSES,
   // Route options of the other gateways that a REST route would silently drop.
   authorizationScopes: notHere('a REST route\'s OAuth scopes are set on its Cognito authorization: RestAuthorization.cognito(pools, { scopes })'),
   returnResponse: notHere('two-way routes are a WebSocket API feature (WebSocketGateway); a REST route always answers'),
@@ -90,7 +94,7 @@ export const REST_INPUT = new GatewayInputChecks({
   integration: REST_INTEGRATION,
   routeOptions: REST_ROUTE_OPTIONS,
   boundIntegration: anInstanceOf(() => apigateway.Integration, 'an apigateway.Integration'),
-  bindExtra: { methodResponses: listOf(aStruct({}, 'an apigateway.MethodResponse object')) },
+  bindExtra: { methodResponses: listOf(aStruct({}, 'an apigateway.MethodResponse object')), requestParameters: mapOf(aBoolean) },
   bindWhat: 'a RestIntegrationConfig object',
 });
 
@@ -122,15 +126,15 @@ function options(spec: InputSpec, what: string): InputCheck {
 const FACTORY_ARGS: { [factory: string]: InputSpec } = {
   'RestIntegration.lambdaFunction': {
     handler: required(A_FUNCTION),
-    options: options(TIMEOUT, 'a RestIntegrationOptions object'),
+    options: options({ ...TIMEOUT, ...PROXY_SPEC, ...MAPPING_SPEC, ...TRANSFER_SPEC }, 'a RestLambdaIntegrationOptions object'),
   },
   'RestIntegration.lambdaAlias': {
     handler: required(A_FUNCTION),
-    options: options({ ...TIMEOUT, stageVariable: aString() }, 'a RestLambdaAliasIntegrationOptions object'),
+    options: options({ ...TIMEOUT, ...PROXY_SPEC, ...MAPPING_SPEC, ...TRANSFER_SPEC, stageVariable: aString() }, 'a RestLambdaAliasIntegrationOptions object'),
   },
   'RestIntegration.http': {
     url: required(aString()),
-    options: options({ ...TIMEOUT, httpMethod: HTTP_METHOD }, 'a RestHttpIntegrationOptions object'),
+    options: options({ ...TIMEOUT, ...PROXY_SPEC, ...MAPPING_SPEC, httpMethod: HTTP_METHOD }, 'a RestHttpIntegrationOptions object'),
   },
   'RestIntegration.nlb': {
     loadBalancer: required(aResource('an elbv2.INetworkLoadBalancer', 'loadBalancerArn')),
@@ -140,11 +144,14 @@ const FACTORY_ARGS: { [factory: string]: InputSpec } = {
       url: aString(),
       secureServerName: aString(),
       vpcLink: aResource('an apigateway.IVpcLink', 'vpcLinkId'),
+      ...PROXY_SPEC,
+      ...MAPPING_SPEC,
     }, 'a RestNlbIntegrationOptions object'),
   },
   'RestIntegration.mock': {
-    options: options({ statusCode: aNumber(), responseBody: aString() }, 'a RestMockIntegrationOptions object'),
+    options: options({ statusCode: aNumber(), responseBody: aString(), ...MAPPING_SPEC }, 'a RestMockIntegrationOptions object'),
   },
+  ...REST_SERVICE_FACTORY_ARGS,
   'RestAuthorization.cognito': {
     userPools: required(listOf(aResource('a cognito.IUserPool', 'userPoolId'))),
     options: options({ scopes: listOf(aString()), identitySource: aString() }, 'a RestCognitoAuthorizationOptions object'),

@@ -1,16 +1,27 @@
 import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type * as events from 'aws-cdk-lib/aws-events';
+import type * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { Construct } from 'constructs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct, IConstruct } from 'constructs';
 import { EndpointKind } from '../common/endpoint';
 import { GatewayValidationError, check, warn } from '../common/errors';
 import { validateIntegrationTimeout } from '../common/integration-timeout';
-import { DEFAULT_ALIAS_STAGE_VARIABLE, invokedFunctionArn, lambdaInvocationPath, lambdaInvocationTargets } from '../common/lambda-invocation';
+import {
+  DEFAULT_ALIAS_STAGE_VARIABLE, invokedFunctionArn, lambdaInvocationPath, lambdaInvocationTargets, lambdaStreamingInvocationPath,
+} from '../common/lambda-invocation';
 import { parseRouteKey } from '../common/route-key';
 import { checkRestFactoryInput } from './input';
+import { RestMappingOptions, mockMappingDefaults, restMapping } from './non-proxy';
+import { checkResponseTransfer, validateStreamingTimeout } from './streaming';
 import { GatewayIntegrationConfig } from '../common/integration-config';
+import * as service from './service-integrations';
 
 /** REST integrations time out after at most 29 s unless a regional or private API's account raised it (rule 10). */
 export const REST_MAX_TIMEOUT_MS = 29000;
@@ -21,6 +32,11 @@ export interface RestIntegrationBindOptions {
   readonly scope: Construct;
   /** The route key the integration serves, e.g. `GET /orders/{id}`. */
   readonly routeKey: string;
+  /**
+   * The gateway the route belongs to (AWS-service integrations make their roles under it, in its
+   * stack, even when `scope` is in a nested route stack).
+   */
+  readonly gateway: IConstruct;
   /** The API's endpoint kind (timeouts above 29 s are possible only off the edge). */
   readonly endpointKind: EndpointKind;
   /**
@@ -36,10 +52,18 @@ export interface RestIntegrationConfig extends GatewayIntegrationConfig {
   /** The aws-cdk-lib integration for the method. */
   readonly integration: apigateway.Integration;
   /**
-   * Method responses the method declares (needed by non-proxy integrations).
+   * Method responses the method declares (a non-proxy integration needs one for each status code
+   * of its integration responses). The route's `methodResponses` are merged with them by status
+   * code.
    * @default - none
    */
   readonly methodResponses?: apigateway.MethodResponse[];
+  /**
+   * Method request parameters the integration's mapping reads (`method.request.header.Content-Type`:
+   * `false`), declared on the method unless the route declares them itself.
+   * @default - none
+   */
+  readonly requestParameters?: { [name: string]: boolean };
 }
 
 /** Options shared by every REST integration. */
@@ -52,8 +76,31 @@ export interface RestIntegrationOptions {
   readonly timeout?: Duration;
 }
 
+/** Options of a Lambda integration: proxy (the default), non-proxy with mappings, or streaming. */
+export interface RestLambdaIntegrationOptions extends RestIntegrationOptions, RestMappingOptions {
+  /**
+   * Whether API Gateway passes the request to the function and its response back unchanged
+   * (a Lambda proxy integration, AWS_PROXY). `false` makes a Lambda custom integration (AWS),
+   * shaped by `requestTemplates`, `integrationResponses`, `passthroughBehavior` and
+   * `contentHandling`, which only such an integration takes.
+   * @default true
+   */
+  readonly proxy?: boolean;
+  /**
+   * `apigateway.ResponseTransferMode.STREAM` streams the function's response to the client as
+   * it is written (Lambda's InvokeWithResponseStream; the function writes with
+   * `awslambda.streamifyResponse` and `HttpResponseStream.from`), for up to 15 minutes with a
+   * `timeout` up to `Duration.minutes(15)` on every endpoint type, without a quota increase. Proxy
+   * integrations only. A streamed response is never cached: on stages with a cache the route's
+   * caching is off, and cache options on the route are an error. Streams idle for 30 s (edge-optimized
+   * APIs) or 5 minutes (regional and private APIs) are closed; responses are not compressed.
+   * @default apigateway.ResponseTransferMode.BUFFERED
+   */
+  readonly responseTransferMode?: apigateway.ResponseTransferMode;
+}
+
 /** Options of a Lambda alias integration. */
-export interface RestLambdaAliasIntegrationOptions extends RestIntegrationOptions {
+export interface RestLambdaAliasIntegrationOptions extends RestLambdaIntegrationOptions {
   /**
    * The stage variable that names the alias; each stage sets it through `lambdaAliases`.
    * @default 'lambdaAlias'
@@ -61,8 +108,16 @@ export interface RestLambdaAliasIntegrationOptions extends RestIntegrationOption
   readonly stageVariable?: string;
 }
 
-/** Options of an HTTP proxy integration. */
-export interface RestHttpIntegrationOptions extends RestIntegrationOptions {
+/** Options of an HTTP integration: proxy (the default) or non-proxy with mappings. */
+export interface RestHttpIntegrationOptions extends RestIntegrationOptions, RestMappingOptions {
+  /**
+   * Whether API Gateway passes the request to the backend and its response back unchanged (an
+   * HTTP proxy integration, HTTP_PROXY). `false` makes an HTTP custom integration (HTTP), shaped
+   * by `requestTemplates`, `integrationResponses` (selected by the backend's status code),
+   * `passthroughBehavior` and `contentHandling`, which only such an integration takes.
+   * @default true
+   */
+  readonly proxy?: boolean;
   /**
    * The HTTP method used to call the backend (aws-cdk-lib's `apigwv2.HttpMethod`, as on every
    * gateway of this library).
@@ -98,15 +153,19 @@ export interface RestNlbIntegrationOptions extends RestHttpIntegrationOptions {
   readonly vpcLink?: apigateway.IVpcLink;
 }
 
-/** Options of a mock integration. */
-export interface RestMockIntegrationOptions {
+/**
+ * Options of a mock integration. `statusCode` and `responseBody` are the short form; the mapping
+ * options give full control (the mock's "backend" answers with the status code its request
+ * template renders, `{"statusCode": 200}` by default, and its integration responses map it).
+ */
+export interface RestMockIntegrationOptions extends RestMappingOptions {
   /**
-   * The status code the mock answers with.
+   * The status code the mock answers with (rendered by the default request template).
    * @default 200
    */
   readonly statusCode?: number;
   /**
-   * The JSON body the mock answers with.
+   * The JSON body the mock answers with (the default integration response's template).
    * @default '{}'
    */
   readonly responseBody?: string;
@@ -116,22 +175,47 @@ export interface RestMockIntegrationOptions {
  * A backend for a RestGateway route. Use the static factories; implement `bind` for your own.
  */
 export abstract class RestIntegration {
-  /** A Lambda proxy integration. The gateway grants invoke once per function per stage. */
-  public static lambdaFunction(handler: lambda.IFunction, options: RestIntegrationOptions = {}): RestIntegration {
+  /**
+   * A Lambda integration: proxy by default, a custom (non-proxy) one with `proxy: false` and
+   * mapping options, or a streaming one with `responseTransferMode: STREAM`. The gateway grants
+   * invoke once per function per stage, streaming or not (InvokeWithResponseStream needs the same
+   * `lambda:InvokeFunction` permission).
+   *
+   * @example
+   * // A streamed response (server-sent events, LLM tokens) for up to 15 minutes.
+   * api.addRoute('POST /chat', RestIntegration.lambdaFunction(ordersFn, {
+   *   responseTransferMode: apigateway.ResponseTransferMode.STREAM,
+   *   timeout: Duration.minutes(15),
+   * }));
+   * // A custom integration: a mapped request, and a Lambda error mapped to 404.
+   * api.addRoute('GET /orders/{id}', RestIntegration.lambdaFunction(ordersFn, {
+   *   proxy: false,
+   *   requestTemplates: { 'application/json': '{ "orderId": "$input.params(\'id\')" }' },
+   *   integrationResponses: [
+   *     { statusCode: '200' },
+   *     { statusCode: '404', selectionPattern: '.*Not found.*', responseTemplates: { 'application/json': '{ "message": "not found" }' } },
+   *   ],
+   * }), { methodResponses: [{ statusCode: '200', responseSchemas: { 'application/json': { type: apigateway.JsonSchemaType.OBJECT } } }] });
+   */
+  public static lambdaFunction(handler: lambda.IFunction, options: RestLambdaIntegrationOptions = {}): RestIntegration {
     checkRestFactoryInput('RestIntegration.lambdaFunction', { handler, options });
     return new LambdaRestIntegration(handler, options);
   }
 
   /**
-   * A Lambda proxy integration calling `handler` at the alias named by a stage variable
-   * (`function:${stageVariables.lambdaAlias}`), so that each stage invokes its own alias.
+   * A Lambda integration calling `handler` at the alias named by a stage variable
+   * (`function:${stageVariables.lambdaAlias}`), so that each stage invokes its own alias. It takes
+   * the options of `lambdaFunction` (proxy or not, streaming).
    */
   public static lambdaAlias(handler: lambda.IFunction, options: RestLambdaAliasIntegrationOptions = {}): RestIntegration {
     checkRestFactoryInput('RestIntegration.lambdaAlias', { handler, options });
     return new LambdaRestIntegration(handler, options, options.stageVariable ?? DEFAULT_ALIAS_STAGE_VARIABLE);
   }
 
-  /** An HTTP proxy integration to a URL (path parameters of the route may be used in it). */
+  /**
+   * An HTTP integration to a URL (path parameters of the route may be used in it): proxy by
+   * default, a custom (non-proxy) one with `proxy: false` and mapping options.
+   */
   public static http(url: string, options: RestHttpIntegrationOptions = {}): RestIntegration {
     checkRestFactoryInput('RestIntegration.http', { url, options });
     return new HttpRestIntegration(url, options);
@@ -152,10 +236,116 @@ export abstract class RestIntegration {
     return new NlbRestIntegration(loadBalancer, options);
   }
 
-  /** A mock integration answering a fixed status and JSON body, without a backend. */
+  /**
+   * A mock integration answering without a backend: a fixed status and JSON body, or what its
+   * request template and integration responses say.
+   */
   public static mock(options: RestMockIntegrationOptions = {}): RestIntegration {
     checkRestFactoryInput('RestIntegration.mock', { options });
     return new MockRestIntegration(options);
+  }
+
+  // AWS-service integrations (issue 16): AWS integrations with a request mapping template, a
+  // client-friendly response mapping, service errors answered with generic 4XX/5XX messages (the
+  // service's own message never reaches the client), and one least-privilege role per gateway
+  // and service. See lib/rest/service-integrations.ts.
+
+  /**
+   * Sends each request to an SQS queue (SendMessage) and answers `{"messageId": ...}`. The message
+   * body is the request body by default; a FIFO queue needs `messageGroupId`. The role may only
+   * `sqs:SendMessage` to this queue (and use its customer-managed key).
+   */
+  public static sqsSendMessage(queue: sqs.IQueue, options: service.RestSqsSendMessageOptions = {}): RestIntegration {
+    checkRestFactoryInput('RestIntegration.sqsSendMessage', { queue, options });
+    return new ServiceRestIntegration(service.sqsSendMessage(queue, options));
+  }
+
+  /**
+   * Starts an execution of a state machine (StartExecution) with the request body as input, and
+   * answers `{"executionArn": ..., "startDate": ...}`. The role may only `states:StartExecution` it.
+   */
+  public static stepFunctionsStartExecution(stateMachine: sfn.IStateMachine, options: service.RestStepFunctionsExecutionOptions = {}): RestIntegration {
+    checkRestFactoryInput('RestIntegration.stepFunctionsStartExecution', { stateMachine, options });
+    return new ServiceRestIntegration(service.stepFunctionsStartExecution(stateMachine, options));
+  }
+
+  /**
+   * Runs an EXPRESS state machine synchronously (StartSyncExecution) with the request body as
+   * input, and answers 200 `{"status": "SUCCEEDED", "output": <the output>}`; a FAILED execution
+   * is a 500 and a TIMED_OUT one a 504, without the execution's error and cause. The role may only
+   * `states:StartSyncExecution` it.
+   */
+  public static stepFunctionsStartSyncExecution(stateMachine: sfn.IStateMachine, options: service.RestStepFunctionsExecutionOptions = {}): RestIntegration {
+    checkRestFactoryInput('RestIntegration.stepFunctionsStartSyncExecution', { stateMachine, options });
+    return new ServiceRestIntegration(service.stepFunctionsStartSyncExecution(stateMachine, options));
+  }
+
+  /**
+   * Puts one event on an event bus (PutEvents), the request body as its detail, with the source
+   * and detail type the route fixes, and answers `{"eventId": ...}`. The role may only
+   * `events:PutEvents` on this bus.
+   */
+  public static eventBridgePutEvents(bus: events.IEventBus, options: service.RestEventBridgePutEventsOptions): RestIntegration {
+    checkRestFactoryInput('RestIntegration.eventBridgePutEvents', { bus, options });
+    return new ServiceRestIntegration(service.eventBridgePutEvents(bus, options));
+  }
+
+  /**
+   * Puts one record on a Kinesis data stream (PutRecord), the request body as its data, and answers
+   * `{"sequenceNumber": ..., "shardId": ...}`. The role may only `kinesis:PutRecord` on this stream.
+   */
+  public static kinesisPutRecord(stream: kinesis.IStream, options: service.RestKinesisPutRecordOptions): RestIntegration {
+    checkRestFactoryInput('RestIntegration.kinesisPutRecord', { stream, options });
+    return new ServiceRestIntegration(service.kinesisPutRecord(stream, options));
+  }
+
+  /**
+   * Reads one item of a DynamoDB table (GetItem) and answers it as plain JSON, or 404 when there
+   * is none. The role may only `dynamodb:GetItem` on this table.
+   */
+  public static dynamoDbGetItem(table: dynamodb.ITable, options: service.RestDynamoDbGetItemOptions): RestIntegration {
+    checkRestFactoryInput('RestIntegration.dynamoDbGetItem', { table, options });
+    return new ServiceRestIntegration(service.dynamoDbGetItem(table, options));
+  }
+
+  /**
+   * Writes one item to a DynamoDB table (PutItem): by default the fields of the JSON body, with
+   * the key attributes taken from the route's path parameters of the same names. The role may
+   * only `dynamodb:PutItem` on this table.
+   */
+  public static dynamoDbPutItem(table: dynamodb.ITable, options: service.RestDynamoDbPutItemOptions = {}): RestIntegration {
+    checkRestFactoryInput('RestIntegration.dynamoDbPutItem', { table, options });
+    return new ServiceRestIntegration(service.dynamoDbPutItem(table, options));
+  }
+
+  /**
+   * Queries the items of a DynamoDB table (or index) that share a partition key (Query), and
+   * answers `{"items": [...], "count": n, "hasMore": bool}`. The role may only `dynamodb:Query`
+   * this table, or only the index when `indexName` is given.
+   */
+  public static dynamoDbQuery(table: dynamodb.ITable, options: service.RestDynamoDbQueryOptions): RestIntegration {
+    checkRestFactoryInput('RestIntegration.dynamoDbQuery', { table, options });
+    return new ServiceRestIntegration(service.dynamoDbQuery(table, options));
+  }
+
+  /**
+   * Answers an S3 object (GetObject) with its content type, or 404. Binary objects need the
+   * gateway's `binaryMediaTypes` to match the request's `Accept` header. The role may only
+   * `s3:GetObject` the objects under `keyPrefix`.
+   */
+  public static s3GetObject(bucket: s3.IBucket, options: service.RestS3ObjectOptions): RestIntegration {
+    checkRestFactoryInput('RestIntegration.s3GetObject', { bucket, options });
+    return new ServiceRestIntegration(service.s3GetObject(bucket, options));
+  }
+
+  /**
+   * Stores the request body as an S3 object (PutObject) with the request's content type. Binary
+   * bodies need the gateway's `binaryMediaTypes` to match the request's `Content-Type`. The role
+   * may only `s3:PutObject` the objects under `keyPrefix`.
+   */
+  public static s3PutObject(bucket: s3.IBucket, options: service.RestS3ObjectOptions): RestIntegration {
+    checkRestFactoryInput('RestIntegration.s3PutObject', { bucket, options });
+    return new ServiceRestIntegration(service.s3PutObject(bucket, options));
   }
 
   /** Builds the integration for one route. */
@@ -261,11 +451,13 @@ class NlbRestIntegration extends RestIntegration {
         + '(Security Hub APIGateway.10 asks this of private integrations).');
     }
     const routeMethod = parseRouteKey(options.routeKey).method;
+    const proxy = this.options.proxy ?? true;
+    const mapping = restMapping(options, 'nlb', this.options, proxy);
     return {
       // CloudFormation has no TlsConfig on AWS::ApiGateway::Method: API Gateway always verifies
       // an https backend's certificate (insecureSkipVerification stays false).
       integration: new apigateway.HttpIntegration(url, {
-        proxy: true,
+        proxy,
         httpMethod: this.options.httpMethod ?? routeMethod,
         options: {
           connectionType: apigateway.ConnectionType.VPC_LINK,
@@ -273,8 +465,10 @@ class NlbRestIntegration extends RestIntegration {
           timeout,
           cacheKeyParameters: options.cacheKeyParameters,
           requestParameters: urlPathParameters(options, 'nlb url', url),
+          ...mapping.options,
         },
       }),
+      methodResponses: mapping.methodResponses,
     };
   }
 
@@ -289,23 +483,37 @@ class NlbRestIntegration extends RestIntegration {
   }
 }
 
-/** A Lambda proxy integration, at the alias a stage variable names when `stageVariable` is set. */
+/**
+ * A Lambda integration (proxy, custom or streaming), at the alias a stage variable names when
+ * `stageVariable` is set.
+ */
 class LambdaRestIntegration extends RestIntegration {
-  constructor(private readonly handler: lambda.IFunction, private readonly options: RestIntegrationOptions,
+  constructor(private readonly handler: lambda.IFunction, private readonly options: RestLambdaIntegrationOptions,
     private readonly stageVariable?: string) {
     super();
   }
 
   public bind(options: RestIntegrationBindOptions): RestIntegrationConfig {
-    const timeout = validateRestTimeout(options, this.options.timeout);
+    const label = this.stageVariable === undefined ? 'lambdaFunction' : 'lambdaAlias';
+    const proxy = this.options.proxy ?? true;
+    const mapping = restMapping(options, label, this.options, proxy);
+    const streams = checkResponseTransfer(options, label, this.options.responseTransferMode, proxy);
+    const timeout = streams ? validateStreamingTimeout(options, this.options.timeout) : validateRestTimeout(options, this.options.timeout);
+    const functionArn = invokedFunctionArn(this.handler, this.stageVariable);
     return {
       // AwsIntegration rather than LambdaIntegration: the latter adds a permission per method.
       integration: new apigateway.AwsIntegration({
-        proxy: true,
+        proxy,
         service: 'lambda',
-        path: lambdaInvocationPath(invokedFunctionArn(this.handler, this.stageVariable)),
-        options: { timeout, cacheKeyParameters: options.cacheKeyParameters },
+        path: streams ? lambdaStreamingInvocationPath(functionArn) : lambdaInvocationPath(functionArn),
+        options: {
+          timeout,
+          cacheKeyParameters: options.cacheKeyParameters,
+          responseTransferMode: this.options.responseTransferMode,
+          ...mapping.options,
+        },
       }),
+      methodResponses: mapping.methodResponses,
       ...lambdaInvocationTargets(this.handler, this.stageVariable),
     };
   }
@@ -320,16 +528,20 @@ class HttpRestIntegration extends RestIntegration {
     const timeout = validateRestTimeout(options, this.options.timeout);
     const routeMethod = parseRouteKey(options.routeKey).method;
     const requestParameters = urlPathParameters(options, 'http url', this.url);
+    const proxy = this.options.proxy ?? true;
+    const mapping = restMapping(options, 'http', this.options, proxy);
     return {
       integration: new apigateway.HttpIntegration(this.url, {
-        proxy: true,
+        proxy,
         httpMethod: this.options.httpMethod ?? routeMethod,
         options: {
           timeout,
           cacheKeyParameters: options.cacheKeyParameters,
           requestParameters,
+          ...mapping.options,
         },
       }),
+      methodResponses: mapping.methodResponses,
     };
   }
 }
@@ -344,12 +556,21 @@ class MockRestIntegration extends RestIntegration {
     check(options.scope, `route '${options.routeKey}' mock statusCode`, statusCode,
       Number.isInteger(statusCode) && statusCode >= 100 && statusCode <= 599 ? undefined : 'a status code is a whole number from 100 to 599');
     const body = this.options.responseBody ?? '{}';
+    const mapping = restMapping(options, 'mock', this.options, false, mockMappingDefaults(options, this.options, statusCode, body));
     return {
-      integration: new apigateway.MockIntegration({
-        requestTemplates: { 'application/json': JSON.stringify({ statusCode }) },
-        integrationResponses: [{ statusCode: String(statusCode), responseTemplates: { 'application/json': body } }],
-      }),
-      methodResponses: [{ statusCode: String(statusCode) }],
+      integration: new apigateway.MockIntegration(mapping.options),
+      methodResponses: mapping.methodResponses,
     };
+  }
+}
+
+/** An AWS-service integration (lib/rest/service-integrations.ts) as a RestIntegration. */
+class ServiceRestIntegration extends RestIntegration {
+  constructor(private readonly binder: service.ServiceBinder) {
+    super();
+  }
+
+  public bind(options: RestIntegrationBindOptions): RestIntegrationConfig {
+    return this.binder(options);
   }
 }

@@ -15,6 +15,7 @@ import { GatewayStageOptions } from '../common/stage';
 import { ThrottleSettings } from '../common/throttle';
 import { RestAuthorization } from './authorization';
 import { RestCacheOptions, RestRouteCacheOptions } from './cache';
+import { RestMethodResponse } from './non-proxy';
 import { IGateway } from '../common/gateway';
 import { GatewayRaisedQuotas } from '../common/quotas';
 import { GatewayRouteStacks } from '../common/route-stacks';
@@ -108,6 +109,14 @@ export interface RestRouteOptions {
    * @default - the body is not validated
    */
   readonly requestSchema?: apigateway.JsonSchema;
+  /**
+   * Responses the route's method declares: status codes, response headers and body models (made
+   * by the gateway from JSON schemas). They are merged by status code with those the integration
+   * needs (a non-proxy integration declares a response for each of its integration responses'
+   * status codes): a header both declare takes the route's required flag.
+   * @default - those the integration needs (none for a proxy integration)
+   */
+  readonly methodResponses?: RestMethodResponse[];
   /**
    * Cache settings for this route on stages with a cache. An authorized route never shares a
    * cached response between callers: Cognito and Lambda routes get their identity source in the

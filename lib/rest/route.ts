@@ -17,10 +17,12 @@ import { RestAuthorization } from './authorization';
 import { callerIdentityCacheKeys } from './cache-identity';
 import { RestIntegration } from './integration';
 import { REST_INPUT } from './input';
+import { checkIntegrationResponses, restMethodResponses } from './non-proxy';
 import { PathVariableUse, pathVariableClash, recordPathVariables, restPathPartViolation } from './path-rules';
 import { RestRouteOptions } from './props';
 import { cacheTtlViolation } from './rules';
 import { RestRouteSettingDetails } from './stage';
+import { streamingRouteUncached } from './streaming';
 
 /** What the routes of a gateway share: the gateway's API and the defaults of its props. */
 export interface RestRouteDefaults {
@@ -119,11 +121,16 @@ export class RestRoutes {
     const config = integration.bind({
       scope,
       routeKey,
+      gateway,
       endpointKind: this.defaults.endpointKind,
       // Without the path parameters in the cache key, /orders/1 and /orders/2 share a cache entry.
       cacheKeyParameters: cacheKeyParameters.length > 0 ? cacheKeyParameters : undefined,
     });
     REST_INPUT.bindResult(gateway, routeKey, config);
+    // Parameters the integration's mapping reads are declared (not required) unless the route says.
+    for (const [name, isRequired] of Object.entries(config.requestParameters ?? {})) {
+      requestParameters[name] ??= isRequired;
+    }
     this.core.bindInvocations(routeKey, config);
 
     const auth = authorization._bind(gateway, gateway);
@@ -145,6 +152,7 @@ export class RestRoutes {
     }
     const validates = requestModels !== undefined || Object.values(options.requestParameters ?? {}).some(v => v);
 
+    const methodResponses = restMethodResponses(gateway, scope, routeKey, this.defaults.restApi, options.methodResponses, config.methodResponses);
     const resource = this.resourceFor(routeKey, parsed.path, placement);
     const method = resource.addMethod(parsed.method, config.integration, {
       authorizationType: auth.authorizationType,
@@ -154,9 +162,13 @@ export class RestRoutes {
       requestParameters: Object.keys(requestParameters).length > 0 ? requestParameters : undefined,
       requestModels,
       requestValidator: validates ? this.defaults.requestValidator : undefined,
-      methodResponses: config.methodResponses,
+      methodResponses,
       operationName: options.operationName,
     });
+    checkIntegrationResponses(gateway, routeKey, method, methodResponses);
+    // API Gateway cannot cache a streamed response: the route is then uncached on every cached stage.
+    const streams = streamingRouteUncached(gateway, routeKey, method, options.cache);
+    uncachedByDefault ||= streams && this.defaults.anyStageCached;
     this.core.routes.add(routeKey, method);
     recordPathVariables(this.pathVariables, parsed.path, routeKey);
     if (auth.authorizationType !== apigateway.AuthorizationType.COGNITO && auth.authorizationType !== apigateway.AuthorizationType.NONE) {

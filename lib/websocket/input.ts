@@ -19,6 +19,7 @@ import { RAISED_QUOTAS_SPEC } from '../common/quotas';
 import { ROUTE_STACKS_SPEC } from '../common/route-stacks';
 import { restOnlyFeatureViolation } from './rest-only';
 import { v2DescriptionViolation, v2NameViolation, v2UriLengthViolation } from '../common/rules';
+import { A_GATEWAY_VALUE, eventDetailTypeViolation, eventSourceViolation } from '../common/service-rules';
 import { WebSocketAuthorization } from './authorization';
 import { WebSocketIntegration } from './integration';
 
@@ -26,7 +27,9 @@ const WEBSOCKET_AUTHORIZATION = anInstanceOf(() => WebSocketAuthorization,
   'a WebSocketAuthorization (WebSocketAuthorization.iam(), .lambdaRequest(fn, { identitySources }) or .none())');
 
 const WEBSOCKET_INTEGRATION = anIntegration(() => WebSocketIntegration,
-  'a WebSocketIntegration (WebSocketIntegration.lambdaFunction(fn), .lambdaAlias(fn), .http(url) or .sqs(queue))');
+  'a WebSocketIntegration (WebSocketIntegration.lambdaFunction(fn), .lambdaAlias(fn), .http(url), .sqsSendMessage(queue), '
+  + '.stepFunctionsStartExecution(stateMachine), .stepFunctionsStartSyncExecution(stateMachine), .eventBridgePutEvents(eventBus, options), '
+  + '.kinesisPutRecord(stream, options) or .mock())');
 
 // REST-only stage options (cache, canary, webAclArn, tracing) are rejected by rejectRestOnlyStageOptions (./rest-only).
 const WEBSOCKET_STAGE_SPEC: InputSpec = {
@@ -83,7 +86,7 @@ export const WEBSOCKET_INPUT = new GatewayInputChecks({
   integration: WEBSOCKET_INTEGRATION,
   routeOptions: WEBSOCKET_ROUTE_OPTIONS,
   boundIntegration: anInstanceOf(() => apigwv2.WebSocketRouteIntegration, 'an apigwv2.WebSocketRouteIntegration'),
-  bindExtra: { proxy: aBoolean },
+  bindExtra: { proxy: aBoolean, responseTemplate: aString() },
   bindWhat: 'a WebSocketIntegrationConfig object',
 });
 
@@ -114,6 +117,9 @@ function options(spec: InputSpec, what: string): InputCheck {
 }
 
 const TIMEOUT: InputSpec = { timeout: aDuration() };
+const A_STATE_MACHINE = aResource('an sfn.IStateMachine', 'stateMachineArn');
+const EXECUTION_OPTIONS = options({ ...TIMEOUT, input: A_GATEWAY_VALUE, executionName: A_GATEWAY_VALUE, name: notHere('renamed to executionName') },
+  'a WebSocketStepFunctionsExecutionOptions object');
 
 /** The arguments of WebSocketIntegration's and WebSocketAuthorization's static factories, by factory. */
 const FACTORY_ARGS: { [factory: string]: InputSpec } = {
@@ -132,6 +138,36 @@ const FACTORY_ARGS: { [factory: string]: InputSpec } = {
   'WebSocketIntegration.sqs': {
     queue: required(aResource('an sqs.IQueue', 'queueArn')),
     options: options({ ...TIMEOUT, messageBody: aString(), messageGroupId: aString() }, 'a WebSocketSqsIntegrationOptions object'),
+  },
+  'WebSocketIntegration.sqsSendMessage': {
+    queue: required(aResource('an sqs.IQueue', 'queueArn')),
+    options: options({
+      ...TIMEOUT,
+      messageBody: A_GATEWAY_VALUE,
+      messageGroupId: A_GATEWAY_VALUE,
+      messageDeduplicationId: A_GATEWAY_VALUE,
+      delay: aDuration(),
+    }, 'a WebSocketSqsSendMessageOptions object'),
+  },
+  'WebSocketIntegration.stepFunctionsStartExecution': { stateMachine: required(A_STATE_MACHINE), options: EXECUTION_OPTIONS },
+  'WebSocketIntegration.stepFunctionsStartSyncExecution': { stateMachine: required(A_STATE_MACHINE), options: EXECUTION_OPTIONS },
+  'WebSocketIntegration.eventBridgePutEvents': {
+    eventBus: required(aResource('an events.IEventBus', 'eventBusArn')),
+    options: required(aStruct({
+      ...TIMEOUT,
+      source: required(aString(eventSourceViolation)),
+      detailType: required(aString(eventDetailTypeViolation)),
+      detail: A_GATEWAY_VALUE,
+    }, 'a WebSocketEventBridgePutEventsOptions object')),
+  },
+  'WebSocketIntegration.kinesisPutRecord': {
+    stream: required(aResource('a kinesis.IStream', 'streamArn')),
+    options: required(aStruct({ ...TIMEOUT, partitionKey: required(A_GATEWAY_VALUE), data: A_GATEWAY_VALUE },
+      'a WebSocketKinesisPutRecordOptions object')),
+  },
+  'WebSocketIntegration.mock': {
+    options: options({ requestTemplate: aString(), responseTemplate: aString(), timeout: notHere('a mock integration answers at once; it has no timeout') },
+      'a WebSocketMockIntegrationOptions object'),
   },
   'WebSocketAuthorization.lambdaRequest': {
     handler: required(A_FUNCTION),

@@ -12,6 +12,7 @@ import { check } from '../common/errors';
 import { GatewayCore } from '../common/gateway-core';
 import { IntegrationCache } from '../common/integration-cache';
 import { addSourceAccount } from '../common/lambda-permissions';
+import { addRouteDependencies, checkRouteRequirements } from '../common/route-requirements';
 import { RouteSettings } from '../common/route-settings';
 import { RouteStackPlacement } from '../common/route-stacks';
 import { validateThrottle } from '../common/throttle';
@@ -21,10 +22,14 @@ import { WebSocketIntegration, WebSocketIntegrationConfig } from './integration'
 import { WebSocketRouteOptions } from './props';
 import { CONNECT_ROUTE_KEY, webSocketRouteKeyViolation } from './route-key';
 
-/** An integration as bound to one gateway: its config and, once a route made it, its integration id. */
+/**
+ * An integration as bound to one gateway: its config, once a route made it its integration id,
+ * and whether a two-way route gave it its `$default` integration response.
+ */
 export interface BoundWebSocketIntegration {
   readonly config: WebSocketIntegrationConfig;
   integrationId?: string;
+  hasIntegrationResponse?: boolean;
 }
 
 /** What a gateway lends the route wiring. */
@@ -62,11 +67,12 @@ export function addWebSocketRoute(ctx: WebSocketRouteContext, routeKey: string, 
 
   const bound = ctx.integrations.bind(integration, () => {
     const integrationScope = new Construct(routeScope, `Integration-${routeKey}`);
-    const config = integration.bind({ scope: integrationScope, routeKey });
+    const config = integration.bind({ gateway, scope: integrationScope, routeKey });
     WEBSOCKET_INPUT.bindResult(gateway, routeKey, config);
     core.bindInvocations(routeKey, config);
     return { config };
   }, where.stack);
+  checkRouteRequirements(gateway, routeKey, bound.config.integration);
 
   const route = new apigwv2.WebSocketRoute(routeScope, routeKey, {
     webSocketApi: ctx.webSocketApi,
@@ -76,6 +82,7 @@ export function addWebSocketRoute(ctx: WebSocketRouteContext, routeKey: string, 
     returnResponse: options.returnResponse,
     apiKeyRequired: options.apiKeyRequired,
   });
+  addRouteDependencies(route, bound.config.integration);
   bound.integrationId ??= route.node.findAll().find((c): c is apigwv2.WebSocketIntegration => c instanceof apigwv2.WebSocketIntegration)?.integrationId;
   if (options.returnResponse && !bound.config.proxy) {
     addIntegrationResponse(ctx, bound, routeKey, routeScope);
@@ -99,15 +106,21 @@ export function addWebSocketRoute(ctx: WebSocketRouteContext, routeKey: string, 
 
 function addIntegrationResponse(ctx: WebSocketRouteContext, bound: BoundWebSocketIntegration, routeKey: string, scope: Construct): void {
   const integrationId = bound.integrationId;
-  if (integrationId === undefined) return;
+  // An integration has one response per key: two-way routes sharing the integration share it.
+  if (integrationId === undefined || bound.hasIntegrationResponse) return;
+  bound.hasIntegrationResponse = true;
   const id = `IntegrationResponse-${routeKey}`;
-  if (scope.node.tryFindChild(id)) return;
   // A two-way route of a non-proxy integration passes the backend's answer on only through an
-  // integration response; aws-cdk-lib has no L2 for it.
+  // integration response; aws-cdk-lib has no L2 for it. A response template (a mock's message,
+  // a synchronous execution's output) is selected the way request templates are: the static
+  // `$default` ("Template selection expressions", WebSocket API developer guide).
+  const template = bound.config.responseTemplate;
   new apigwv2.CfnIntegrationResponse(scope, id, {
     apiId: ctx.webSocketApi.apiId,
     integrationId,
     integrationResponseKey: '$default',
+    responseTemplates: template === undefined ? undefined : { $default: template },
+    templateSelectionExpression: template === undefined ? undefined : '\\$default',
   });
 }
 

@@ -183,6 +183,19 @@ export const RESOURCES: { [fqn: string]: { [variant: string]: ResourceRecipe } }
       code: "{ type: apigateway.JsonSchemaType.OBJECT, required: ['name'], properties: { name: { type: apigateway.JsonSchemaType.STRING } } }",
     },
   },
+  // A non-proxy REST integration's responses (RestMappingOptions.integrationResponses): the
+  // default, an error mapped by selection pattern with a template, a header set from the backend.
+  'aws-cdk-lib.aws_apigateway.IntegrationResponse': {
+    ok: { make: () => ({ statusCode: '200' }), code: "{ statusCode: '200' }" },
+    notFound: {
+      make: () => ({ statusCode: '404', selectionPattern: '.*Not found.*', responseTemplates: { 'application/json': '{"message":"not found"}' } }),
+      code: "{ statusCode: '404', selectionPattern: '.*Not found.*', responseTemplates: { 'application/json': '{\"message\":\"not found\"}' } }",
+    },
+    header: {
+      make: () => ({ statusCode: '201', selectionPattern: '2\\d{2}', responseParameters: { 'method.response.header.X-Request-Id': "'static'" } }),
+      code: "{ statusCode: '201', selectionPattern: '2\\\\d{2}', responseParameters: { 'method.response.header.X-Request-Id': \"'static'\" } }",
+    },
+  },
   'aws-cdk-lib.aws_iam.PolicyStatement': {
     denyIp: {
       make: () => new cdk.aws_iam.PolicyStatement({ effect: cdk.aws_iam.Effect.DENY, actions: ['execute-api:Invoke'], principals: [new cdk.aws_iam.AnyPrincipal()], resources: ['execute-api:/*'], conditions: { IpAddress: { 'aws:SourceIp': ['192.0.2.0/24'] } } }),
@@ -192,6 +205,37 @@ export const RESOURCES: { [fqn: string]: { [variant: string]: ResourceRecipe } }
   'aws-cdk-lib.aws_sqs.IQueue': {
     standard: { make: s => cdk.aws_sqs.Queue.fromQueueArn(s, 'Queue', `arn:aws:sqs:${REGION}:${ACCOUNT}:messages`), code: `sqs.Queue.fromQueueArn(stack, 'Queue', 'arn:aws:sqs:${REGION}:${ACCOUNT}:messages')` },
     fifo: { make: s => cdk.aws_sqs.Queue.fromQueueArn(s, 'FifoQueue', `arn:aws:sqs:${REGION}:${ACCOUNT}:messages.fifo`), code: `sqs.Queue.fromQueueArn(stack, 'FifoQueue', 'arn:aws:sqs:${REGION}:${ACCOUNT}:messages.fifo')` },
+  },
+  // The targets of AWS-service integrations (issue 16): imported ones (any key, any type) and
+  // ones made in the app (a table's key schema and an EXPRESS machine's type are checked).
+  'aws-cdk-lib.aws_stepfunctions.IStateMachine': {
+    imported: {
+      make: s => cdk.aws_stepfunctions.StateMachine.fromStateMachineArn(s, 'Machine', `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:orders`),
+      code: `sfn.StateMachine.fromStateMachineArn(stack, 'Machine', 'arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:orders')`,
+    },
+    express: {
+      make: s => new cdk.aws_stepfunctions.StateMachine(s, 'ExpressMachine', {
+        definitionBody: cdk.aws_stepfunctions.DefinitionBody.fromString('{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}'),
+        stateMachineType: cdk.aws_stepfunctions.StateMachineType.EXPRESS,
+      }),
+      code: "new sfn.StateMachine(stack, 'ExpressMachine', { definitionBody: sfn.DefinitionBody.fromString('{\"StartAt\":\"Done\",\"States\":{\"Done\":{\"Type\":\"Pass\",\"End\":true}}}'), stateMachineType: sfn.StateMachineType.EXPRESS })",
+    },
+  },
+  'aws-cdk-lib.aws_events.IEventBus': {
+    imported: { make: s => cdk.aws_events.EventBus.fromEventBusName(s, 'Bus', 'orders'), code: "events.EventBus.fromEventBusName(stack, 'Bus', 'orders')" },
+  },
+  'aws-cdk-lib.aws_kinesis.IStream': {
+    imported: {
+      make: s => cdk.aws_kinesis.Stream.fromStreamArn(s, 'Stream', `arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/readings`),
+      code: `kinesis.Stream.fromStreamArn(stack, 'Stream', 'arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/readings')`,
+    },
+  },
+  'aws-cdk-lib.aws_dynamodb.ITable': {
+    imported: { make: s => cdk.aws_dynamodb.Table.fromTableName(s, 'Table', 'orders'), code: "dynamodb.Table.fromTableName(stack, 'Table', 'orders')" },
+    keyed: {
+      make: s => new cdk.aws_dynamodb.Table(s, 'KeyedTable', { partitionKey: { name: 'id', type: cdk.aws_dynamodb.AttributeType.STRING } }),
+      code: "new dynamodb.Table(stack, 'KeyedTable', { partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING } })",
+    },
   },
   // A route's `scope`: a team's nested stack under the gateway's stack, or a construct of another
   // top-level stack (an error).
@@ -209,10 +253,11 @@ export const RESOURCES: { [fqn: string]: { [variant: string]: ResourceRecipe } }
 
 /** The prelude of a printed regression test: the module aliases the recipes' code uses. */
 export const CODE_PRELUDE = [
-  'const { acm, apigateway, apigwv2, cloudwatch, codedeploy, cognito, ec2, elbv2, iam, kms, lambda, logs, route53, s3, secretsmanager, servicediscovery, sqs } = {',
+  'const { acm, apigateway, apigwv2, cloudwatch, codedeploy, cognito, dynamodb, ec2, elbv2, events, iam, kinesis, kms, lambda, logs, route53, s3, secretsmanager, servicediscovery, sfn, sqs } = {',
   '  acm: cdk.aws_certificatemanager, apigateway: cdk.aws_apigateway, apigwv2: cdk.aws_apigatewayv2, cloudwatch: cdk.aws_cloudwatch,',
   '  codedeploy: cdk.aws_codedeploy, cognito: cdk.aws_cognito, ec2: cdk.aws_ec2, elbv2: cdk.aws_elasticloadbalancingv2, iam: cdk.aws_iam,',
   '  kms: cdk.aws_kms, lambda: cdk.aws_lambda, logs: cdk.aws_logs, route53: cdk.aws_route53, s3: cdk.aws_s3,',
   '  secretsmanager: cdk.aws_secretsmanager, servicediscovery: cdk.aws_servicediscovery, sqs: cdk.aws_sqs,',
+  '  dynamodb: cdk.aws_dynamodb, events: cdk.aws_events, kinesis: cdk.aws_kinesis, sfn: cdk.aws_stepfunctions,',
   '};',
 ].join('\n');
