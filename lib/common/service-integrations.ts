@@ -8,7 +8,11 @@
  */
 import { Names, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as events from 'aws-cdk-lib/aws-events';
+import type * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct, IConstruct } from 'constructs';
 import { GatewayValidationError } from './errors';
 
@@ -175,6 +179,39 @@ const ROLE_IDS: { [service in AwsService]: string } = {
 };
 
 /**
+ * What the gateway's role for a service may do for one target: the actions, on the resources,
+ * and the actions on the resource's customer-managed key (if it has one).
+ */
+export interface ServiceAccess {
+  readonly service: AwsService;
+  readonly actions: string[];
+  readonly resources: string[];
+  readonly key?: kms.IKey;
+  readonly keyActions?: string[];
+}
+
+/**
+ * The access each target the three gateways share needs: one table, so that REST, HTTP and
+ * WebSocket routes to the same target are allowed exactly the same (SQS SendMessage needs the
+ * queue key's GenerateDataKey and Decrypt; Kinesis PutRecord the stream key's GenerateDataKey:
+ * "Using server-side encryption" in the SQS and Kinesis developer guides).
+ */
+export const SERVICE_ACCESS = {
+  sqsSendMessage: (queue: sqs.IQueue): ServiceAccess => ({
+    service: 'sqs', actions: ['sqs:SendMessage'], resources: [queue.queueArn], key: queue.encryptionMasterKey, keyActions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+  }),
+  stepFunctionsExecution: (stateMachine: sfn.IStateMachine, sync: boolean): ServiceAccess => ({
+    service: 'states', actions: [sync ? 'states:StartSyncExecution' : 'states:StartExecution'], resources: [stateMachine.stateMachineArn],
+  }),
+  eventBridgePutEvents: (bus: events.IEventBus): ServiceAccess => ({
+    service: 'events', actions: ['events:PutEvents'], resources: [bus.eventBusArn],
+  }),
+  kinesisPutRecord: (stream: kinesis.IStream): ServiceAccess => ({
+    service: 'kinesis', actions: ['kinesis:PutRecord'], resources: [stream.streamArn], key: stream.encryptionKey, keyActions: ['kms:GenerateDataKey'],
+  }),
+};
+
+/**
  * The roles API Gateway assumes to call AWS services for one gateway's routes: one per service,
  * made on first use under the gateway, each granted only what its routes use.
  */
@@ -207,6 +244,11 @@ export class ServiceRoles {
       this.roles.set(service, role);
     }
     return role;
+  }
+
+  /** Grants the service's role what a target needs (see SERVICE_ACCESS). */
+  public grantAccess(access: ServiceAccess): iam.Role {
+    return this.grant(access.service, access.actions, access.resources, access.key, access.keyActions);
   }
 
   /**

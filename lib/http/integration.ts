@@ -4,7 +4,6 @@ import type * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type * as events from 'aws-cdk-lib/aws-events';
 import type * as kinesis from 'aws-cdk-lib/aws-kinesis';
-import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -17,7 +16,7 @@ import { checkInput } from '../common/input';
 import { awsApigatewayv2Integrations, awsElasticLoadBalancingV2, lazyValue } from '../common/lazy';
 import { RouteViolation, requireOfEveryRoute } from '../common/route-requirements';
 import { parseRouteKey } from '../common/route-key';
-import { AwsService, GatewayValue, ServiceRoles } from '../common/service-integrations';
+import { GatewayValue, SERVICE_ACCESS, ServiceAccess, ServiceRoles } from '../common/service-integrations';
 import {
   checkSqsSendMessage, checkStepFunctionsExecution, eventDetailViolation, partitionKeyViolation,
 } from '../common/service-rules';
@@ -258,8 +257,7 @@ export abstract class HttpIntegration {
     checkHttpFactoryInput(factory, { queue, options });
     checkSqsSendMessage(factory, queue.fifo, options);
     return new ServiceHttpIntegration(options, {
-      service: 'sqs', action: 'sqs:SendMessage', resourceArn: queue.queueArn,
-      key: queue.encryptionMasterKey, keyActions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      access: SERVICE_ACCESS.sqsSendMessage(queue),
       subtype: 'SQS-SendMessage',
       parameters: [
         { name: 'QueueUrl', value: queue.queueUrl },
@@ -302,7 +300,7 @@ export abstract class HttpIntegration {
     checkHttpFactoryInput(factory, { eventBus, options });
     checkInput(factory, 'options.detail', options.detail?.toString(), eventDetailViolation(options.detail));
     return new ServiceHttpIntegration(options, {
-      service: 'events', action: 'events:PutEvents', resourceArn: eventBus.eventBusArn,
+      access: SERVICE_ACCESS.eventBridgePutEvents(eventBus),
       subtype: 'EventBridge-PutEvents',
       parameters: [
         // The ARN, which PutEvents takes as the bus name too, reaches a bus of another account.
@@ -325,8 +323,7 @@ export abstract class HttpIntegration {
     checkHttpFactoryInput(factory, { stream, options });
     checkInput(factory, 'options.partitionKey', options.partitionKey.toString(), partitionKeyViolation(options.partitionKey));
     return new ServiceHttpIntegration(options, {
-      service: 'kinesis', action: 'kinesis:PutRecord', resourceArn: stream.streamArn,
-      key: stream.encryptionKey, keyActions: ['kms:GenerateDataKey'],
+      access: SERVICE_ACCESS.kinesisPutRecord(stream),
       subtype: 'Kinesis-PutRecord',
       parameters: [
         { name: 'StreamName', value: stream.streamName },
@@ -451,12 +448,8 @@ interface ServiceParameter {
 
 /** The service call an AWS-service integration makes, and what its role may do. */
 interface ServiceCall {
-  readonly service: AwsService;
-  readonly action: string;
-  readonly resourceArn: string;
-  /** The resource's customer-managed key, which the role may use with `keyActions`. */
-  readonly key?: kms.IKey;
-  readonly keyActions?: string[];
+  /** What the gateway's role for the service may do (one table for the three gateways). */
+  readonly access: ServiceAccess;
   /** The integration subtype (HTTP API integration subtype reference). */
   readonly subtype: string;
   readonly parameters: ServiceParameter[];
@@ -468,7 +461,7 @@ function stepFunctionsIntegration(factory: string, stateMachine: sfn.IStateMachi
   checkStepFunctionsExecution(factory, stateMachine, sync, options);
   const action = sync ? 'StartSyncExecution' : 'StartExecution';
   return new ServiceHttpIntegration(options, {
-    service: 'states', action: `states:${action}`, resourceArn: stateMachine.stateMachineArn,
+    access: SERVICE_ACCESS.stepFunctionsExecution(stateMachine, sync),
     subtype: `StepFunctions-${action}`,
     parameters: [
       { name: 'StateMachineArn', value: stateMachine.stateMachineArn },
@@ -493,7 +486,7 @@ class ServiceHttpIntegration extends HttpIntegration {
   public bind(options: HttpIntegrationBindOptions): HttpIntegrationConfig {
     const timeout = validateHttpTimeout(options, this.options.timeout);
     const call = this.call;
-    const role = ServiceRoles.of(options.gateway).grant(call.service, [call.action], [call.resourceArn], call.key, call.keyActions);
+    const role = ServiceRoles.of(options.gateway).grantAccess(call.access);
     const mapping = new apigwv2.ParameterMapping();
     for (const { name, value } of call.parameters) {
       if (value !== undefined) {

@@ -32,7 +32,7 @@ import { GatewayValidationError } from '../common/errors';
 import { InputCheck, InputSpec, aBoolean, aDuration, aNumber, aResource, aString, aStruct, mapOf, required } from '../common/input';
 import { lazyValue } from '../common/lazy';
 import { parseRouteKey } from '../common/route-key';
-import { AwsService, GatewayValue, ServiceRoles } from '../common/service-integrations';
+import { AwsService, GatewayValue, SERVICE_ACCESS, ServiceRoles } from '../common/service-integrations';
 import {
   A_GATEWAY_VALUE, checkSqsSendMessage, checkStepFunctionsExecution, eventDetailTypeViolation, eventDetailViolation, eventSourceViolation, partitionKeyViolation,
 } from '../common/service-rules';
@@ -572,14 +572,10 @@ export function sqsSendMessage(queue: sqs.IQueue, options: RestSqsSendMessageOpt
     }
     return bindCall(bindOptions, options, {
       values: [['messageBody', options.messageBody], ['messageGroupId', options.messageGroupId], ['messageDeduplicationId', options.messageDeduplicationId]],
-      service: 'sqs',
+      ...SERVICE_ACCESS.sqsSendMessage(queue),
       uriService: 'sqs',
       path: `${queue.env.account}/${queue.queueName}`,
       httpMethod: 'POST',
-      actions: ['sqs:SendMessage'],
-      resources: [queue.queueArn],
-      key: queue.encryptionMasterKey,
-      keyActions: ['kms:GenerateDataKey', 'kms:Decrypt'],
       requestParameters: { 'integration.request.header.Content-Type': '\'application/x-www-form-urlencoded\'' },
       // One line: a form body has no line breaks.
       requestTemplate: parts.join(''),
@@ -617,12 +613,10 @@ export function stepFunctionsStartExecution(stateMachine: sfn.IStateMachine, opt
   checkExecution(factory, stateMachine, false, options);
   return bindOptions => bindCall(bindOptions, options, {
     values: [['input', options.input], ['executionName', options.executionName]],
-    service: 'states',
+    ...SERVICE_ACCESS.stepFunctionsExecution(stateMachine, false),
     uriService: 'states',
     action: 'StartExecution',
     httpMethod: 'POST',
-    actions: ['states:StartExecution'],
-    resources: [stateMachine.stateMachineArn],
     requestTemplate: executionRequest(stateMachine, options),
     integrationResponses: [
       ok('{"executionArn":$input.json(\'$.executionArn\'),"startDate":$input.json(\'$.startDate\')}'),
@@ -665,12 +659,10 @@ export function stepFunctionsStartSyncExecution(stateMachine: sfn.IStateMachine,
   checkExecution(factory, stateMachine, true, options);
   return bindOptions => bindCall(bindOptions, options, {
     values: [['input', options.input], ['executionName', options.executionName]],
-    service: 'states',
+    ...SERVICE_ACCESS.stepFunctionsExecution(stateMachine, true),
     uriService: 'states',
     action: 'StartSyncExecution',
     httpMethod: 'POST',
-    actions: ['states:StartSyncExecution'],
-    resources: [stateMachine.stateMachineArn],
     requestTemplate: executionRequest(stateMachine, options),
     integrationResponses: [ok(SYNC_RESPONSE), ...errorResponses(true)],
     methodResponses: methodResponses(['200', '400', '409', '429', '500', '504']),
@@ -718,12 +710,10 @@ export function eventBridgePutEvents(bus: events.IEventBus, options: RestEventBr
   checkTemplate(factory, options.requestTemplate);
   return bindOptions => bindCall(bindOptions, options, {
     values: [['detail', detail]],
-    service: 'events',
+    ...SERVICE_ACCESS.eventBridgePutEvents(bus),
     uriService: 'events',
     action: 'PutEvents',
     httpMethod: 'POST',
-    actions: ['events:PutEvents'],
-    resources: [bus.eventBusArn],
     requestParameters: {
       'integration.request.header.X-Amz-Target': '\'AWSEvents.PutEvents\'',
       'integration.request.header.Content-Type': '\'application/x-amz-json-1.1\'',
@@ -746,14 +736,10 @@ export function kinesisPutRecord(stream: kinesis.IStream, options: RestKinesisPu
   checkTemplate(factory, options.requestTemplate);
   return bindOptions => bindCall(bindOptions, options, {
     values: [['partitionKey', options.partitionKey], ['data', options.data]],
-    service: 'kinesis',
+    ...SERVICE_ACCESS.kinesisPutRecord(stream),
     uriService: 'kinesis',
     action: 'PutRecord',
     httpMethod: 'POST',
-    actions: ['kinesis:PutRecord'],
-    resources: [stream.streamArn],
-    key: stream.encryptionKey,
-    keyActions: ['kms:GenerateDataKey'],
     requestParameters: { 'integration.request.header.Content-Type': '\'application/x-amz-json-1.1\'' },
     requestTemplate: `{"StreamARN":"${stream.streamArn}","PartitionKey":"${stringContent(options.partitionKey)}",`
       + `"Data":"${base64Of(options.data ?? GatewayValue.body())}"}`,

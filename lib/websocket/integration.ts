@@ -2,7 +2,6 @@ import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as events from 'aws-cdk-lib/aws-events';
 import type * as kinesis from 'aws-cdk-lib/aws-kinesis';
-import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -13,7 +12,7 @@ import { validateIntegrationTimeout } from '../common/integration-timeout';
 import { lazyValue } from '../common/lazy';
 import { DEFAULT_ALIAS_STAGE_VARIABLE, invokedFunctionArn, lambdaInvocationTargets, lambdaInvocationUri } from '../common/lambda-invocation';
 import { RouteViolation, requireOfEveryRoute } from '../common/route-requirements';
-import { AwsService, GatewayValue, ServiceRoles } from '../common/service-integrations';
+import { GatewayValue, SERVICE_ACCESS, ServiceAccess, ServiceRoles } from '../common/service-integrations';
 import {
   checkSqsSendMessage, checkStepFunctionsExecution, checkWebSocketValues, eventDetailViolation, literalText, partitionKeyViolation,
 } from '../common/service-rules';
@@ -296,7 +295,7 @@ export abstract class WebSocketIntegration {
       + `"Detail":"${ESCAPED_PAYLOAD}"}]}`,
     ].join('\n');
     return new AwsWebSocketIntegration(options, {
-      service: 'events', action: 'events:PutEvents', resourceArn: eventBus.eventBusArn,
+      access: SERVICE_ACCESS.eventBridgePutEvents(eventBus),
       uriPath: 'events:action/PutEvents', contentType: JSON_1_1, target: 'AWSEvents.PutEvents', requestTemplate: template,
     });
   }
@@ -316,7 +315,7 @@ export abstract class WebSocketIntegration {
     const template = `{"StreamName":"${stream.streamName}","PartitionKey":"${jsonStringValue(options.partitionKey)}",`
       + `"Data":"${dataText !== undefined ? Buffer.from(dataText).toString('base64') : `$util.base64Encode(${data._vtl('WebSocket')})`}"}`;
     return new AwsWebSocketIntegration(options, {
-      service: 'kinesis', action: 'kinesis:PutRecord', resourceArn: stream.streamArn, key: stream.encryptionKey, keyActions: ['kms:GenerateDataKey'],
+      access: SERVICE_ACCESS.kinesisPutRecord(stream),
       uriPath: 'kinesis:action/PutRecord', contentType: JSON_1_1, target: 'Kinesis_20131202.PutRecord', requestTemplate: template,
     });
   }
@@ -486,7 +485,7 @@ function stepFunctionsIntegration(factory: string, stateMachine: sfn.IStateMachi
     `{"stateMachineArn":"${stateMachine.stateMachineArn}","input":"${ESCAPED_PAYLOAD}"${name}}`,
   ].join('\n');
   return new AwsWebSocketIntegration(options, {
-    service: 'states', action: `states:${action}`, resourceArn: stateMachine.stateMachineArn,
+    access: SERVICE_ACCESS.stepFunctionsExecution(stateMachine, sync),
     // StartSyncExecution through the `states` service, as aws-cdk-lib's StepFunctionsIntegration
     // (aws-apigateway) calls it.
     uriPath: `states:action/${action}`, contentType: JSON_1_0, target: `AWSStepFunctions.${action}`, requestTemplate: template,
@@ -499,19 +498,15 @@ function stepFunctionsIntegration(factory: string, stateMachine: sfn.IStateMachi
 /** The SendMessage call of both SQS factories (the query API, a form-urlencoded request on the queue's path). */
 function sqsCall(queue: sqs.IQueue, template: string, violation?: (routeKey: string) => RouteViolation | undefined): WebSocketServiceCall {
   return {
-    service: 'sqs', action: 'sqs:SendMessage', resourceArn: queue.queueArn, key: queue.encryptionMasterKey, keyActions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+    access: SERVICE_ACCESS.sqsSendMessage(queue),
     uriPath: `sqs:path/${queue.env.account}/${queue.queueName}`, contentType: 'application/x-www-form-urlencoded', requestTemplate: template, violation,
   };
 }
 
 /** The service call of an AWS integration, and what its role may do. */
 interface WebSocketServiceCall {
-  readonly service: AwsService;
-  readonly action: string;
-  readonly resourceArn: string;
-  /** The resource's customer-managed key, which the role may use with `keyActions`. */
-  readonly key?: kms.IKey;
-  readonly keyActions?: string[];
+  /** What the gateway's role for the service may do (one table for the three gateways). */
+  readonly access: ServiceAccess;
   /** The integration URI after `arn:{partition}:apigateway:{region}:`, e.g. `states:action/StartExecution`. */
   readonly uriPath: string;
   readonly contentType: string;
@@ -537,7 +532,7 @@ class AwsWebSocketIntegration extends WebSocketIntegration {
     const timeout = validateWebSocketTimeout(options, this.options.timeout);
     const call = this.call;
     const stack = Stack.of(options.scope);
-    const role = ServiceRoles.of(options.gateway).grant(call.service, [call.action], [call.resourceArn], call.key, call.keyActions);
+    const role = ServiceRoles.of(options.gateway).grantAccess(call.access);
     const requestParameters: { [key: string]: string } = { 'integration.request.header.Content-Type': `'${call.contentType}'` };
     if (call.target) {
       requestParameters['integration.request.header.X-Amz-Target'] = `'${call.target}'`;
