@@ -1,188 +1,138 @@
 /**
- * Scale and synth-time benchmark: N Lambda routes sharing ONE function, this library against
- * plain aws-cdk-lib, measured in the same run.
+ * Scale and synth-cost benchmark (issue 14, "Large APIs"): N Lambda routes sharing ONE function,
+ * this library against plain aws-cdk-lib, measured in the same run.
  *
- *   npm run bench            (tsx bench/routes.ts)
+ *   npm run bench                          (tsx bench/routes.ts: every cell, 5 runs each)
+ *   npm run bench -- --quick               (3 runs, N in {10, 100})
+ *   npm run bench -- --runs 7 --n 100,1000 --shapes flat --stages 1 --impls RestGateway,RestApiPeer
+ *   npm run bench -- --no-route-stacks     (the library without routeStacks at every N)
  *
- * For every API kind in IMPLEMENTATIONS, and every N in ROUTE_COUNTS, it synthesizes a stack with
- * N methods (`GET /r1` ... `GET /rN`, one path each) integrated with the same Lambda function and
- * reports: CloudFormation resources, template bytes, AWS::Lambda::Permission resources, the
- * estimated size of the function's resource-based policy once deployed, the median synth time of
- * SYNTH_RUNS fresh App+Stack+synth runs, and which service limits the stack breaks.
+ * Every measured synthesis runs in a fresh child process (bench/synth-one.ts): App + Stack + one
+ * Lambda function + the API, `app.synth()` into a temporary outdir, with aws-cdk-lib's recommended
+ * feature flags (what `cdk init` writes into cdk.json). The child reports the CPU time (user +
+ * system) and wall time of the whole process from its start to the end of synth (module loading
+ * included), its peak RSS, and what the cloud assembly holds (nested stack templates included).
+ * For each cell (shape x stages x N) the implementations run round-robin (A, B, C, ..., A, B, C,
+ * ...) so drift from other load hits all alike; the tables show medians.
  *
- * To compare another API kind (e.g. HttpGateway against aws-cdk-lib's HttpApi), add one entry to
- * IMPLEMENTATIONS.
+ * Progress goes to stderr, the tables to stdout.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
-import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { HttpGateway, HttpIntegration, RestGateway, RestIntegration } from '../lib';
+import {
+  IMPLS, ImplInfo, REPORT_PREFIX, Role, RouteStacksConfig, SHAPES, Shape, SynthReport,
+  describeRouteStacks, routeStacksFor,
+} from './cells';
 
 // ---------------------------------------------------------------------------------------------
-// What is compared
+// Options
 // ---------------------------------------------------------------------------------------------
 
-/** One way of putting N Lambda routes on an API. */
-interface Implementation {
-  /** Short name printed in the `impl` column. */
-  readonly name: string;
-  /** Adds the API and N methods, all integrated with `fn`, to `stack`. */
-  readonly build: (stack: Stack, fn: lambda.IFunction, n: number) => void;
+interface Options {
+  readonly runs: number;
+  readonly ns: number[];
+  readonly shapes: Shape[];
+  readonly stages: number[];
+  readonly impls: ImplInfo[];
+  /** Whether library implementations get the per-cell routeStacks (routeStacksFor). */
+  readonly routeStacks: boolean;
 }
 
-/** This library and plain aws-cdk-lib for one API kind. */
-interface ApiKindComparison {
-  readonly apiKind: string;
-  readonly library: Implementation;
-  readonly plain: Implementation;
-}
+const USAGE = `usage: npm run bench -- [--runs N] [--n 10,100,300,1000] [--shapes flat,nested] [--stages 1,3]
+                          [--impls ${IMPLS.map(i => i.id).join(',')}] [--quick] [--no-route-stacks]`;
 
-/** The route keys of a run: N methods, each on its own path. */
-function routeKeys(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => `GET /r${i + 1}`);
-}
-
-function splitRouteKey(routeKey: string): { method: string; path: string } {
-  const [method, routePath] = routeKey.split(' ');
-  return { method, path: routePath };
-}
-
-const IMPLEMENTATIONS: ApiKindComparison[] = [
-  {
-    apiKind: 'REST',
-    library: {
-      name: 'RestGateway',
-      build: (stack, fn, n) => {
-        const api = new RestGateway(stack, 'Api', { stages: [{ stageName: 'prod' }] });
-        const integration = RestIntegration.lambdaFunction(fn);
-        for (const key of routeKeys(n)) {
-          api.addRoute(key, integration);
-        }
-      },
-    },
-    plain: {
-      name: 'apigateway.RestApi',
-      build: (stack, fn, n) => {
-        const api = new apigateway.RestApi(stack, 'Api');
-        for (const key of routeKeys(n)) {
-          const { method, path: routePath } = splitRouteKey(key);
-          api.root.resourceForPath(routePath).addMethod(method, new apigateway.LambdaIntegration(fn));
-        }
-      },
-    },
-  },
-  {
-    apiKind: 'HTTP',
-    library: {
-      name: 'HttpGateway',
-      build: (stack, fn, n) => {
-        const api = new HttpGateway(stack, 'Api', { stages: [{ stageName: 'prod' }] });
-        const integration = HttpIntegration.lambdaFunction(fn);
-        for (const key of routeKeys(n)) {
-          api.addRoute(key, integration);
-        }
-      },
-    },
-    plain: {
-      name: 'apigwv2.HttpApi',
-      build: (stack, fn, n) => {
-        const api = new apigwv2.HttpApi(stack, 'Api', { createDefaultStage: false });
-        new apigwv2.HttpStage(stack, 'Prod', { httpApi: api, stageName: 'prod', autoDeploy: true });
-        routeKeys(n).forEach((key, i) => {
-          const { method, path: routePath } = splitRouteKey(key);
-          api.addRoutes({ path: routePath, methods: [method as apigwv2.HttpMethod], integration: new HttpLambdaIntegration(`Fn${i}`, fn) });
-        });
-      },
-    },
-  },
-];
-
-const ROUTE_COUNTS = [10, 100, 300];
-const SYNTH_RUNS = 3;
-const ENV = { account: '123456789012', region: 'eu-west-1' };
-const STACK_NAME = 'RoutesBench';
-/** aws-cdk-lib's own check of the CloudFormation resource limit at synth (0 turns it off). */
-const STACK_RESOURCE_LIMIT_CONTEXT = '@aws-cdk/core:stackResourceLimit';
-
-// ---------------------------------------------------------------------------------------------
-// Limits
-// ---------------------------------------------------------------------------------------------
-
-/** CloudFormation: resources per stack. */
-const MAX_STACK_RESOURCES = 500;
-/** CloudFormation: template body uploaded to S3 (TemplateURL). */
-const MAX_TEMPLATE_BYTES_S3 = 1_000_000;
-/** CloudFormation: template body passed directly (TemplateBody), e.g. without a bootstrapped asset bucket. */
-const MAX_TEMPLATE_BYTES_DIRECT = 51_200;
-/** Lambda: resource-based policy of one function. */
-const MAX_LAMBDA_POLICY_BYTES = 20_480;
-
-interface Metrics {
-  readonly resources: number;
-  readonly templateBytes: number;
-  readonly lambdaPermissions: number;
-  readonly policyBytes: number;
-}
-
-interface Limit {
-  readonly label: string;
-  readonly max: number;
-  readonly value: (m: Metrics) => number;
-  /** Informational only: not a limit the default (S3-uploading) deployment hits. */
-  readonly soft?: boolean;
-}
-
-const LIMITS: Limit[] = [
-  { label: `resources>${fmt(MAX_STACK_RESOURCES)} (synth fails)`, max: MAX_STACK_RESOURCES, value: m => m.resources },
-  { label: 'template>1MB', max: MAX_TEMPLATE_BYTES_S3, value: m => m.templateBytes },
-  { label: 'lambdaPolicy>20KB', max: MAX_LAMBDA_POLICY_BYTES, value: m => m.policyBytes },
-  { label: `(body>${fmt(MAX_TEMPLATE_BYTES_DIRECT)} direct)`, max: MAX_TEMPLATE_BYTES_DIRECT, value: m => m.templateBytes, soft: true },
-];
-
-// ---------------------------------------------------------------------------------------------
-// Synthesis and measurement
-// ---------------------------------------------------------------------------------------------
-
-interface CfnResource {
-  readonly Type: string;
-  readonly Properties?: { [name: string]: unknown };
-}
-
-interface CfnTemplate {
-  readonly Resources?: { [logicalId: string]: CfnResource };
-}
-
-interface SynthResult {
-  readonly ms: number;
-  readonly template: CfnTemplate;
-}
-
-/** Builds a fresh App + Stack + N routes and synthesizes it into a temporary directory; times all of it. */
-function synthOnce(impl: Implementation, n: number): SynthResult {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'routes-bench-'));
-  try {
-    const start = process.hrtime.bigint();
-    // aws-cdk-lib refuses to synthesize a stack of more than 500 resources (the CloudFormation limit,
-    // reported in the table); lift that check so the stack can still be measured.
-    const app = new App({ outdir, context: { [STACK_RESOURCE_LIMIT_CONTEXT]: 0 } });
-    const stack = new Stack(app, STACK_NAME, { env: ENV });
-    const fn = new lambda.Function(stack, 'Handler', {
-      runtime: lambda.Runtime.NODEJS_22_X,
-      handler: 'index.handler',
-      code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "ok" });'),
-    });
-    impl.build(stack, fn, n);
-    const assembly = app.synth();
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    return { ms, template: assembly.getStackByName(STACK_NAME).template as CfnTemplate };
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
+function parseOptions(argv: string[]): Options {
+  let runs = 5;
+  let ns = [10, 100, 300, 1000];
+  let shapes: Shape[] = [...SHAPES];
+  let stages = [1, 3];
+  let impls = IMPLS;
+  let routeStacks = true;
+  const list = (value: string | undefined, flag: string): string[] => {
+    if (!value) throw new Error(`${flag} needs a value\n${USAGE}`);
+    return value.split(',').map(v => v.trim()).filter(v => v.length > 0);
+  };
+  const numbers = (value: string | undefined, flag: string): number[] => list(value, flag).map(v => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: '${v}' is not a positive integer`);
+    return n;
+  });
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    switch (flag) {
+      case '--runs': runs = numbers(argv[++i], flag)[0]; break;
+      case '--n': ns = numbers(argv[++i], flag); break;
+      case '--shapes': shapes = list(argv[++i], flag).map(s => {
+        if (!SHAPES.includes(s as Shape)) throw new Error(`--shapes: '${s}' is not one of ${SHAPES.join(', ')}`);
+        return s as Shape;
+      }); break;
+      case '--stages': stages = numbers(argv[++i], flag).map(s => {
+        if (s !== 1 && s !== 3) throw new Error(`--stages: ${s} is not 1 or 3`);
+        return s;
+      }); break;
+      case '--impls': impls = list(argv[++i], flag).map(id => {
+        const impl = IMPLS.find(x => x.id.toLowerCase() === id.toLowerCase());
+        if (!impl) throw new Error(`--impls: '${id}' is not one of ${IMPLS.map(x => x.id).join(', ')}`);
+        return impl;
+      }); break;
+      case '--quick': runs = 3; ns = [10, 100]; break;
+      case '--no-route-stacks': routeStacks = false; break;
+      case '--help': case '-h': console.log(USAGE); process.exit(0); break;
+      default: throw new Error(`unknown option '${flag}'\n${USAGE}`);
+    }
   }
+  // Keep the command-line order of impls out of the measurement: always the table order.
+  impls = IMPLS.filter(i => impls.includes(i));
+  return { runs, ns: [...new Set(ns)].sort((a, b) => a - b), shapes, stages: [...new Set(stages)].sort(), impls, routeStacks };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running the children
+// ---------------------------------------------------------------------------------------------
+
+interface Cell {
+  readonly shape: Shape;
+  readonly stages: number;
+  readonly n: number;
+}
+
+interface Outcome {
+  readonly report?: SynthReport;
+  readonly error?: string;
+  /** Wall time of the child as the parent saw it (spawn to exit), for the progress line. */
+  readonly elapsedMs: number;
+}
+
+const SYNTH_ONE = path.join(__dirname, 'synth-one.ts');
+const REPO_ROOT = path.join(__dirname, '..');
+
+function synthInChild(impl: ImplInfo, cell: Cell, routeStacks: RouteStacksConfig | undefined): Outcome {
+  const args = ['--import', 'tsx', SYNTH_ONE, impl.id, String(cell.n), cell.shape, String(cell.stages)];
+  if (routeStacks) args.push(JSON.stringify(routeStacks));
+  const started = Date.now();
+  const child = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const elapsedMs = Date.now() - started;
+  const line = (child.stdout ?? '').split('\n').find(l => l.startsWith(REPORT_PREFIX));
+  if (child.status !== 0 || !line) {
+    // Keep the whole stderr of a failed child for a look; report its first lines, with aws-cdk-lib's
+    // nested 'Resolution error: ' prefixes (one per token level) collapsed.
+    const log = path.join(os.tmpdir(), `routes-bench-failed-${impl.id}-${cell.shape}-${cell.stages}-${cell.n}-${process.pid}-${started}.log`);
+    fs.writeFileSync(log, `${args.join(' ')}\n${child.stderr ?? ''}`);
+    const why = (child.stderr ?? '').replace(/(Resolution error: ){2,}/g, 'Resolution error (nested): ')
+      .trim().split('\n').filter(l => l.trim().length > 0).slice(0, 2).join(' / ') || child.error?.message || `exit ${child.status}`;
+    return { error: `${why.slice(0, 300)} (stderr in ${log})`, elapsedMs };
+  }
+  return { report: JSON.parse(line.slice(REPORT_PREFIX.length)) as SynthReport, elapsedMs };
+}
+
+interface Result {
+  readonly cell: Cell;
+  readonly impl: ImplInfo;
+  readonly routeStacks?: RouteStacksConfig;
+  readonly reports: SynthReport[];
+  readonly errors: string[];
 }
 
 function median(values: number[]): number {
@@ -191,352 +141,277 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-// --- Resolving intrinsics into deployed-looking values, to size the Lambda policy ------------
-
-const FAKE_API_ID = 'abcdef1234';
-const FAKE_SUFFIX = 'A1B2C3D4E5F6';
-
-/** A CloudFormation-generated physical name: stack-logicalId-RANDOM, at most `max` characters. */
-function generatedName(logicalId: string, max: number): string {
-  const room = max - STACK_NAME.length - FAKE_SUFFIX.length - 2;
-  return `${STACK_NAME}-${logicalId.slice(0, Math.max(room, 1))}-${FAKE_SUFFIX}`;
+function duration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s}s` : s < 3600 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
+    : `${Math.floor(s / 3600)}h${String(Math.floor(s % 3600 / 60)).padStart(2, '0')}m`;
 }
 
-function functionArn(logicalId: string): string {
-  return `arn:aws:lambda:${ENV.region}:${ENV.account}:function:${generatedName(logicalId, 64)}`;
-}
-
-class Resolver {
-  constructor(private readonly resources: { [logicalId: string]: CfnResource }) {}
-
-  public resolve(value: unknown): string {
-    if (typeof value === 'string') return value;
-    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    if (value === null || typeof value !== 'object') return '';
-    const obj = value as { [key: string]: unknown };
-    if ('Ref' in obj) return this.ref(String(obj.Ref));
-    if ('Fn::GetAtt' in obj) {
-      const att = obj['Fn::GetAtt'];
-      const [logicalId, attribute] = Array.isArray(att) ? att.map(String) : String(att).split('.');
-      return this.getAtt(logicalId, attribute);
-    }
-    if ('Fn::Join' in obj) {
-      const [sep, parts] = obj['Fn::Join'] as [string, unknown[]];
-      return parts.map(p => this.resolve(p)).join(sep);
-    }
-    if ('Fn::Select' in obj) {
-      const [index, list] = obj['Fn::Select'] as [number, unknown];
-      return this.resolveList(list)[Number(index)] ?? '';
-    }
-    if ('Fn::Sub' in obj) {
-      const sub = obj['Fn::Sub'];
-      const [text, vars] = Array.isArray(sub) ? sub as [string, { [k: string]: unknown }] : [String(sub), {}];
-      return text.replace(/\$\{([^}]+)\}/g, (_, name: string) => name in vars ? this.resolve(vars[name])
-        : name.includes('.') ? this.getAtt(name.split('.')[0], name.split('.').slice(1).join('.')) : this.ref(name));
-    }
-    throw new Error(`cannot estimate ${JSON.stringify(value)}`);
-  }
-
-  private resolveList(value: unknown): string[] {
-    if (Array.isArray(value)) return value.map(v => this.resolve(v));
-    const obj = value as { [key: string]: unknown };
-    if (obj && 'Fn::Split' in obj) {
-      const [sep, source] = obj['Fn::Split'] as [string, unknown];
-      return this.resolve(source).split(sep);
-    }
-    return [this.resolve(value)];
-  }
-
-  private ref(name: string): string {
-    switch (name) {
-      case 'AWS::Partition': return 'aws';
-      case 'AWS::Region': return ENV.region;
-      case 'AWS::AccountId': return ENV.account;
-      case 'AWS::URLSuffix': return 'amazonaws.com';
-      case 'AWS::StackName': return STACK_NAME;
-    }
-    const resource = this.resources[name];
-    if (!resource) throw new Error(`cannot estimate Ref ${name}`);
-    const props = resource.Properties ?? {};
-    switch (resource.Type) {
-      case 'AWS::ApiGateway::Stage':
-      case 'AWS::ApiGatewayV2::Stage':
-        return this.resolve(props.StageName);
-      case 'AWS::Lambda::Function':
-        return props.FunctionName !== undefined ? this.resolve(props.FunctionName) : generatedName(name, 64);
-      default:
-        // REST/HTTP API ids, deployment ids, authorizer ids...: 10-character ids.
-        return FAKE_API_ID;
-    }
-  }
-
-  private getAtt(logicalId: string, attribute: string): string {
-    const resource = this.resources[logicalId];
-    if (resource?.Type === 'AWS::Lambda::Function' && attribute === 'Arn') return functionArn(logicalId);
-    if (attribute === 'RootResourceId') return 'root123456';
-    throw new Error(`cannot estimate Fn::GetAtt ${logicalId}.${attribute}`);
-  }
-}
-
-/**
- * The function's resource-based policy as Lambda would store it, built from every
- * AWS::Lambda::Permission of the template that targets the function; returns its JSON length.
- */
-function estimatePolicyBytes(template: CfnTemplate): { permissions: number; policyBytes: number } {
-  const resources = template.Resources ?? {};
-  const resolver = new Resolver(resources);
-  const functionIds = Object.keys(resources).filter(id => resources[id].Type === 'AWS::Lambda::Function');
-  if (functionIds.length !== 1) throw new Error(`expected one Lambda function, found ${functionIds.length}`);
-  const fnArn = functionArn(functionIds[0]);
-  const fnName = generatedName(functionIds[0], 64);
-
-  const permissionIds = Object.keys(resources).filter(id => resources[id].Type === 'AWS::Lambda::Permission');
-  const statements = permissionIds
-    .map(id => ({ id, props: resources[id].Properties ?? {} }))
-    .filter(({ props }) => {
-      const target = resolver.resolve(props.FunctionName);
-      return target === fnArn || target === fnName;
-    })
-    .map(({ id, props }) => {
-      const condition: { [op: string]: { [key: string]: string } } = {};
-      if (props.SourceAccount !== undefined) {
-        condition.StringEquals = { 'AWS:SourceAccount': resolver.resolve(props.SourceAccount) };
-      }
-      if (props.SourceArn !== undefined) {
-        condition.ArnLike = { 'AWS:SourceArn': resolver.resolve(props.SourceArn) };
-      }
-      const principal = resolver.resolve(props.Principal);
-      return {
-        // CloudFormation uses the permission's generated physical id as the statement id (at most 100 characters).
-        Sid: generatedName(id, 100),
-        Effect: 'Allow',
-        Principal: principal.endsWith('.amazonaws.com') ? { Service: principal } : { AWS: principal },
-        Action: resolver.resolve(props.Action),
-        Resource: fnArn,
-        ...Object.keys(condition).length > 0 ? { Condition: condition } : {},
-      };
-    });
-  const policy = { Version: '2012-10-17', Id: 'default', Statement: statements };
-  return {
-    permissions: permissionIds.length,
-    policyBytes: statements.length === 0 ? 0 : Buffer.byteLength(JSON.stringify(policy)),
+function runAll(options: Options, cells: Cell[]): Result[] {
+  const libraryConfig = (impl: ImplInfo, cell: Cell): RouteStacksConfig | undefined =>
+    impl.role === 'library' && options.routeStacks ? routeStacksFor(cell.n, cell.shape) : undefined;
+  const total = cells.length * options.impls.length * options.runs;
+  const started = Date.now();
+  // Seconds per child by N, to estimate what is left (a child's cost grows with N).
+  const perN = new Map<number, number[]>();
+  const estimateMs = (n: number): number => {
+    const seen = perN.get(n);
+    if (seen && seen.length > 0) return median(seen);
+    const known = [...perN.entries()].filter(([, v]) => v.length > 0);
+    if (known.length === 0) return 2000;
+    const [kn, kv] = known[known.length - 1];
+    return median(kv) * Math.max(1, n / kn * 0.8);
   };
-}
 
-function measure(template: CfnTemplate): Metrics {
-  const { permissions, policyBytes } = estimatePolicyBytes(template);
-  return {
-    resources: Object.keys(template.Resources ?? {}).length,
-    templateBytes: Buffer.byteLength(JSON.stringify(template)),
-    lambdaPermissions: permissions,
-    policyBytes,
-  };
+  // Warm-up, not measured: fills the tsx transform cache and the OS file cache for every module.
+  process.stderr.write(`warm-up: ${options.impls.map(i => i.id).join(', ')} at N=10 (not measured)\n`);
+  for (const impl of options.impls) {
+    const outcome = synthInChild(impl, { shape: 'flat', stages: 1, n: 10 }, undefined);
+    if (outcome.error) process.stderr.write(`  warm-up ${impl.id} failed: ${outcome.error}\n`);
+  }
+
+  const results: Result[] = [];
+  let done = 0;
+  cells.forEach((cell, cellIndex) => {
+    const cellResults = options.impls.map(impl => ({ cell, impl, routeStacks: libraryConfig(impl, cell), reports: [] as SynthReport[], errors: [] as string[] }));
+    for (let run = 1; run <= options.runs; run++) {
+      for (const result of cellResults) {
+        const outcome = synthInChild(result.impl, cell, result.routeStacks);
+        done++;
+        if (!perN.has(cell.n)) perN.set(cell.n, []);
+        perN.get(cell.n)?.push(outcome.elapsedMs);
+        if (outcome.report) result.reports.push(outcome.report);
+        if (outcome.error) result.errors.push(outcome.error);
+        const left = cells.slice(cellIndex).reduce((sum, c, i) =>
+          sum + estimateMs(c.n) * options.impls.length * (i === 0 ? options.runs - run + 1 : options.runs), 0)
+          - estimateMs(cell.n) * (cellResults.indexOf(result) + 1);
+        const what = outcome.report
+          ? `cpu ${fmt(outcome.report.cpuMs)} ms, wall ${fmt(outcome.report.wallMs)} ms, ${fmt(outcome.report.maxRssMb)} MB`
+          : `FAILED: ${outcome.error}`;
+        process.stderr.write(`[${done}/${total} ${duration(Date.now() - started)}, ~${duration(Math.max(0, left))} left] `
+          + `${cell.shape}/${cell.stages} stage${cell.stages > 1 ? 's' : ''} N=${cell.n} ${result.impl.id} run ${run}/${options.runs}: ${what}\n`);
+      }
+    }
+    results.push(...cellResults);
+  });
+  return results;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Running and printing
+// Limits and figures
 // ---------------------------------------------------------------------------------------------
 
-interface Row {
-  readonly comparison: ApiKindComparison;
-  readonly impl: Implementation;
-  readonly n: number;
-  readonly metrics: Metrics;
-  readonly synthMs: number;
-  /** Library synth time / plain synth time (library rows only). */
-  readonly ratio?: number;
+/** CloudFormation: resources per stack. */
+const MAX_STACK_RESOURCES = 500;
+/** CloudFormation: template body uploaded to S3 (TemplateURL), as cdk deploy does. */
+const MAX_TEMPLATE_BYTES = 1_000_000;
+/** Lambda: resource-based policy of one function. */
+const MAX_LAMBDA_POLICY_BYTES = 20_480;
+
+interface Figures {
+  readonly maxResources: number;
+  readonly allResources: string;
+  readonly largestTemplate: number;
+  readonly nestedStacks: number;
+  readonly lambdaPermissions: number;
+  readonly functions: number;
+  readonly policyBytes: number;
+  readonly cpuMs: number;
+  readonly wallMs: number;
+  readonly rssMb: number;
+  /** Median CPU by phase: load, build, synth. */
+  readonly phases: string;
+}
+
+function figures(result: Result): Figures | undefined {
+  const last = result.reports[result.reports.length - 1];
+  if (!last) return undefined;
+  const top = last.templates.filter(t => !t.nested);
+  const nested = last.templates.filter(t => t.nested);
+  return {
+    maxResources: Math.max(...last.templates.map(t => t.resources)),
+    allResources: top.map(t => t.resources).join('+') + (nested.length > 0 ? ` [${nested.map(t => t.resources).join(' ')}]` : ''),
+    largestTemplate: Math.max(...last.templates.map(t => t.bytes)),
+    nestedStacks: nested.length,
+    lambdaPermissions: last.lambdaPermissions,
+    functions: last.functions,
+    policyBytes: last.policyBytes,
+    cpuMs: median(result.reports.map(r => r.cpuMs)),
+    wallMs: median(result.reports.map(r => r.wallMs)),
+    rssMb: median(result.reports.map(r => r.maxRssMb)),
+    phases: (['load', 'build', 'synth'] as const).map(p => fmt(median(result.reports.map(r => r.phasesCpuMs[p])))).join('/'),
+  };
+}
+
+function brokenLimits(f: Figures): string[] {
+  const broken: string[] = [];
+  if (f.maxResources > MAX_STACK_RESOURCES) broken.push('>500 resources');
+  if (f.largestTemplate > MAX_TEMPLATE_BYTES) broken.push('>1MB template');
+  if (f.policyBytes > MAX_LAMBDA_POLICY_BYTES) broken.push('>20KB fn policy');
+  return broken;
 }
 
 function fmt(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-function brokenLimits(m: Metrics): string[] {
-  return LIMITS.filter(l => l.value(m) > l.max).map(l => l.label);
+/** The results of the same cell and API kind with the given role. */
+function peerOf(results: Result[], library: Result, role: Role): Result | undefined {
+  return results.find(r => r.cell === library.cell && r.impl.kind === library.impl.kind && r.impl.role === role);
 }
 
-function run(): Row[] {
-  const rows: Row[] = [];
-  for (const comparison of IMPLEMENTATIONS) {
-    const impls = [comparison.library, comparison.plain];
-    // Warm-up (module loading, JIT): not measured.
-    for (const impl of impls) synthOnce(impl, ROUTE_COUNTS[0]);
-    for (const n of ROUTE_COUNTS) {
-      const times = new Map<Implementation, number[]>(impls.map(i => [i, []]));
-      const templates = new Map<Implementation, CfnTemplate>();
-      // Interleave the implementations so drift (GC, thermal) affects both alike.
-      for (let runIndex = 0; runIndex < SYNTH_RUNS; runIndex++) {
-        for (const impl of impls) {
-          const result = synthOnce(impl, n);
-          times.get(impl)?.push(result.ms);
-          templates.set(impl, result.template);
-        }
-      }
-      const libraryMs = median(times.get(comparison.library) ?? []);
-      const plainMs = median(times.get(comparison.plain) ?? []);
-      for (const impl of impls) {
-        const template = templates.get(impl);
-        if (!template) throw new Error(`no template for ${impl.name}`);
-        const isLibrary = impl === comparison.library;
-        rows.push({
-          comparison,
-          impl,
-          n,
-          metrics: measure(template),
-          synthMs: isLibrary ? libraryMs : plainMs,
-          ratio: isLibrary ? libraryMs / plainMs : undefined,
-        });
-      }
-    }
+function ratio(a: Figures | undefined, b: Figures | undefined, key: 'cpuMs' | 'wallMs'): number | undefined {
+  return a && b && b[key] > 0 ? a[key] / b[key] : undefined;
+}
+
+function ratioCell(results: Result[], result: Result, role: Role): string {
+  if (result.impl.role !== 'library') return '';
+  const peer = peerOf(results, result, role);
+  const [a, b] = [figures(result), peer ? figures(peer) : undefined];
+  const cpu = ratio(a, b, 'cpuMs');
+  const wall = ratio(a, b, 'wallMs');
+  return cpu === undefined || wall === undefined ? '-' : `${cpu.toFixed(2)}/${wall.toFixed(2)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing
+// ---------------------------------------------------------------------------------------------
+
+function printTables(options: Options, cells: Cell[], results: Result[]): void {
+  const header = ['N', 'impl', 'max res/stack', 'largest tmpl B', 'nested', 'lambda perms', 'fn policy B', 'CPU ms', 'wall ms', 'RSS MB',
+    'vs peer', 'vs unscoped', 'vs default', 'CPU load/build/synth', 'limits broken', 'resources per stack'];
+  const rightAligned = new Set([0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+  const rowOf = (r: Result): string[] => {
+    const f = figures(r);
+    if (!f) return [String(r.cell.n), r.impl.id, ...Array(12).fill(''), `FAILED: ${r.errors[0] ?? 'no result'}`, ''];
+    return [
+      String(r.cell.n),
+      r.impl.id,
+      fmt(f.maxResources),
+      fmt(f.largestTemplate),
+      String(f.nestedStacks),
+      fmt(f.lambdaPermissions),
+      fmt(f.policyBytes),
+      fmt(f.cpuMs),
+      fmt(f.wallMs),
+      fmt(f.rssMb),
+      ratioCell(results, r, 'peer'),
+      ratioCell(results, r, 'unscoped'),
+      ratioCell(results, r, 'default'),
+      f.phases,
+      (brokenLimits(f).join(', ') || '-') + (r.errors.length > 0 ? ` (${r.errors.length} runs failed)` : ''),
+      f.allResources,
+    ];
+  };
+  const groups = new Map<string, Cell[]>();
+  for (const cell of cells) {
+    const key = `${cell.shape}/${cell.stages}`;
+    groups.set(key, [...groups.get(key) ?? [], cell]);
   }
-  return rows;
-}
-
-function printTable(rows: Row[]): void {
-  const header = ['N', 'impl', 'resources', 'templateBytes', 'lambdaPermissions', 'policyBytes(est)', 'synthMs', 'ratio', 'limits broken'];
-  const rightAligned = new Set([0, 2, 3, 4, 5, 6, 7]);
-  const cellsOf = (r: Row): string[] => [
-    String(r.n),
-    r.impl.name,
-    fmt(r.metrics.resources),
-    fmt(r.metrics.templateBytes),
-    fmt(r.metrics.lambdaPermissions),
-    fmt(r.metrics.policyBytes),
-    fmt(r.synthMs),
-    r.ratio === undefined ? '(base)' : `${r.ratio.toFixed(2)}x`,
-    brokenLimits(r.metrics).join(', ') || '-',
-  ];
-  const allCells = rows.map(cellsOf);
-  const widths = header.map((h, i) => Math.max(h.length, ...allCells.map(c => c[i].length)));
-  const line = (c: string[]): string =>
-    c.map((v, i) => rightAligned.has(i) ? v.padStart(widths[i]) : v.padEnd(widths[i])).join('  ').trimEnd();
-
-  for (const comparison of IMPLEMENTATIONS) {
-    console.log(`\n${comparison.apiKind} API: N Lambda routes (GET /r1 .. GET /rN, one path each) sharing one function;`
-      + ` synthMs = median of ${SYNTH_RUNS} fresh App+Stack+synth runs; ratio = ${comparison.library.name} / ${comparison.plain.name}`);
+  for (const groupCells of groups.values()) {
+    const { shape, stages } = groupCells[0];
+    const rows = groupCells.map(cell => results.filter(r => r.cell === cell).map(rowOf));
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.flat().map(c => c[i].length)));
+    const line = (c: string[]): string =>
+      c.map((v, i) => rightAligned.has(i) ? v.padStart(widths[i]) : v.padEnd(widths[i])).join('  ').trimEnd();
+    const routes = shape === 'flat' ? 'GET /r{i}' : 'GET /svc{i%10}/items/{id}/r{i}';
+    console.log(`\n== ${shape} (${routes}), ${stages} stage${stages > 1 ? 's' : ''} (${['prod', 'beta', 'dev'].slice(0, stages).join(', ')}):`
+      + ` medians of ${options.runs} runs ==`);
     console.log(line(header));
     console.log(widths.map(w => '-'.repeat(w)).join('  '));
-    ROUTE_COUNTS.forEach((n, i) => {
+    rows.forEach((cellRows, i) => {
       if (i > 0) console.log('');
-      for (const r of rows.filter(row => row.comparison === comparison && row.n === n)) console.log(line(cellsOf(r)));
+      for (const row of cellRows) console.log(line(row));
     });
   }
 }
 
-/**
- * The first N over the limit, estimated by linear interpolation between the measured points
- * (every quantity here grows linearly with N for this route shape) and extrapolation past the
- * last one. `undefined` when the quantity does not grow.
- */
-function estimateCrossing(points: { n: number; value: number }[], max: number): number | undefined {
-  const over = points.findIndex(p => p.value > max);
-  const i = over === -1 ? points.length - 1 : Math.max(over, 1);
-  const [a, b] = [points[i - 1], points[i]];
-  const slope = (b.value - a.value) / (b.n - a.n);
-  if (slope <= 0) return over === -1 ? undefined : 1;
-  return Math.max(1, Math.floor(a.n + (max - a.value) / slope) + 1);
+function printLegend(options: Options, cells: Cell[]): void {
+  console.log('\nImplementations (one Lambda function, N GET routes integrated with it):');
+  const width = Math.max(...options.impls.map(i => i.id.length));
+  for (const impl of options.impls) console.log(`  ${impl.id.padEnd(width)}  ${impl.kind}: ${impl.description}`);
+  const splits = [...new Set(cells.map(c => `${c.shape} N=${c.n}: ${options.routeStacks ? describeRouteStacks(routeStacksFor(c.n, c.shape)) : 'none (--no-route-stacks)'}`))];
+  console.log(`Library routeStacks per cell: ${splits.join('; ')}. Plain implementations never split.`);
+  console.log('Columns: max res/stack = resources of the fullest stack (CloudFormation allows 500; the bench lifts aws-cdk-lib\'s own'
+    + ' check so unsplit stacks still synthesize); largest tmpl B = bytes of the largest template file in cdk.out (what cdk deploy'
+    + ' uploads; 1 MB max); nested = nested stacks; lambda perms = AWS::Lambda::Permission resources; fn policy B = estimated size of the'
+    + ' function\'s resource-based policy once deployed (20 KB max); CPU ms = user+system CPU and wall ms = wall time of the whole child'
+    + ' process from its start to the end of app.synth() (node startup, tsx, module loading, construction, synthesis); RSS MB = its'
+    + ' peak RSS; vs peer / vs unscoped / vs default = the library implementation\'s CPU/wall divided by those of the plain'
+    + ' implementation of the same API kind with that role in the same cell (CPU/wall); CPU load/build/synth = the CPU ms'
+    + ' split at the end of module loading (node, tsx, aws-cdk-lib and, for the library, its sources; aws-cdk-lib loads some'
+    + ' modules lazily, during build) and at the end of construction; resources per stack = the top-level stack [nested stacks].');
+  console.log('Feature flags: aws-cdk-lib/cx-api CURRENTLY_RECOMMENDED_FLAGS (what cdk init writes) for every implementation.'
+    + ' The library is loaded from its TypeScript sources through tsx (cached transforms), as the tests do.');
 }
 
-interface Crossing {
-  /** First N over the limit. */
-  readonly n: number;
-  /** Whether `n` was confirmed by synthesizing N-1 and N. */
-  readonly exact: boolean;
+interface Target {
+  readonly label: string;
+  readonly value?: number;
+  readonly max: number;
+  readonly detail: string;
 }
 
-/** Confirms an estimated crossing inside the measured range by synthesizing around it (not timed). */
-function confirmCrossing(impl: Implementation, limit: Limit, estimate: number): Crossing {
-  const cache = new Map<number, boolean>();
-  const isOver = (n: number): boolean => {
-    if (!cache.has(n)) cache.set(n, limit.value(measure(synthOnce(impl, n).template)) > limit.max);
-    return cache.get(n) ?? false;
+function printTargets(results: Result[]): void {
+  const find = (id: string, shape: Shape, stages: number, n: number): Figures | undefined => {
+    const r = results.find(x => x.impl.id === id && x.cell.shape === shape && x.cell.stages === stages && x.cell.n === n);
+    return r ? figures(r) : undefined;
   };
-  let n = Math.max(1, estimate);
-  for (let step = 0; step < 20; step++) {
-    if (isOver(n)) {
-      if (n === 1 || !isOver(n - 1)) return { n, exact: true };
-      n--;
-    } else {
-      n++;
-    }
+  const lib100 = find('RestGateway', 'flat', 1, 100);
+  const lib1000 = find('RestGateway', 'flat', 1, 1000);
+  const peer100 = find('RestApiPeer', 'flat', 1, 100);
+  const unscoped100 = find('RestApiUnscoped', 'flat', 1, 100);
+  const targets: Target[] = [];
+  for (const key of ['cpuMs', 'wallMs'] as const) {
+    const what = key === 'cpuMs' ? 'CPU' : 'wall';
+    targets.push(
+      { label: `(1) ${what}: RestGateway N=100 <= 1.0x RestApiPeer (flat, 1 stage)`, value: ratio(lib100, peer100, key), max: 1.0,
+        detail: lib100 && peer100 ? `${fmt(lib100[key])} / ${fmt(peer100[key])} ms` : '' },
+      { label: `(2) ${what}: RestGateway N=100 <= 1.1x RestApiUnscoped (flat, 1 stage)`, value: ratio(lib100, unscoped100, key), max: 1.1,
+        detail: lib100 && unscoped100 ? `${fmt(lib100[key])} / ${fmt(unscoped100[key])} ms` : '' },
+      { label: `(3) ${what}: RestGateway N=1000 <= 4x RestGateway N=100 (flat, 1 stage)`, value: ratio(lib1000, lib100, key), max: 4.0,
+        detail: lib1000 && lib100 ? `${fmt(lib1000[key])} / ${fmt(lib100[key])} ms` : '' },
+    );
   }
-  return { n: estimate, exact: false };
-}
-
-type Crossings = Map<Implementation, Map<Limit, Crossing | undefined>>;
-
-function printLimits(rows: Row[]): Crossings {
-  const maxN = ROUTE_COUNTS[ROUTE_COUNTS.length - 1];
-  const crossings: Crossings = new Map();
-  console.log(`\nWhere each breaks a limit (first N over it: synthesized and checked when N <= ${maxN}, linearly extrapolated beyond):`);
-  const impls = IMPLEMENTATIONS.flatMap(c => [c.library, c.plain]);
-  const nameWidth = Math.max(...impls.map(i => i.name.length));
-  const labelWidth = Math.max(...LIMITS.map(l => l.label.length));
-  for (const comparison of IMPLEMENTATIONS) {
-    for (const impl of [comparison.library, comparison.plain]) {
-      const own = rows.filter(r => r.impl === impl);
-      const byLimit = new Map<Limit, Crossing | undefined>();
-      for (const limit of LIMITS) {
-        const points = own.map(r => ({ n: r.n, value: limit.value(r.metrics) }));
-        const first = points[0];
-        const last = points[points.length - 1];
-        const perRoute = (last.value - first.value) / (last.n - first.n);
-        const estimate = estimateCrossing(points, limit.max);
-        const crossing = estimate === undefined ? undefined
-          : estimate <= maxN ? confirmCrossing(impl, limit, estimate) : { n: estimate, exact: false };
-        byLimit.set(limit, crossing);
-        const measuredOver = points.find(p => p.value > limit.max);
-        const text = crossing === undefined
-          ? `never: constant at ${fmt(last.value)}`
-          : crossing.exact
-            ? `breaks from N=${fmt(crossing.n)}${measuredOver ? ` (N=${measuredOver.n}: ${fmt(measuredOver.value)} > ${fmt(limit.max)})` : ''}`
-            : `not within N<=${maxN}; ~N=${fmt(crossing.n)} extrapolated`;
-        console.log(`  ${comparison.apiKind.padEnd(4)} ${impl.name.padEnd(nameWidth)}  ${limit.label.padEnd(labelWidth)}  `
-          + `${text.padEnd(44)}  ${perRoute.toFixed(perRoute < 10 ? 2 : 0)} per route`);
-      }
-      crossings.set(impl, byLimit);
-    }
+  console.log('\nTargets (issue 14):');
+  const width = Math.max(...targets.map(t => t.label.length));
+  for (const t of targets) {
+    const verdict = t.value === undefined ? 'NOT MEASURED (needs those cells)' : `${t.value <= t.max ? 'PASS' : 'FAIL'}  ${t.value.toFixed(2)}x  (${t.detail})`;
+    console.log(`  ${t.label.padEnd(width)}  ${verdict}`);
   }
-  console.log(`\nLimits: CloudFormation ${fmt(MAX_STACK_RESOURCES)} resources per stack (aws-cdk-lib already refuses to synthesize more;`
-    + ` the bench lifts that check to measure); template ${fmt(MAX_TEMPLATE_BYTES_S3)} bytes via S3 (cdk deploy with the default synthesizer),`
-    + ` ${fmt(MAX_TEMPLATE_BYTES_DIRECT)} bytes as a direct TemplateBody (informational, in parentheses); Lambda resource-based policy`
-    + ` ${fmt(MAX_LAMBDA_POLICY_BYTES)} bytes per function.`);
-  console.log('Notes: templateBytes = JSON.stringify(template) (the cdk.out file is indented, so larger). policyBytes(est) = length of the'
-    + ' function policy {"Version","Id":"default","Statement":[...]} built from the permissions that target the function, with'
-    + ' CloudFormation-style Sids (stack-logicalId-random), a 10-character API id, the stage name and the function ARN as deployed'
-    + ` in ${ENV.region}/${ENV.account}. App() runs without feature-flag context (aws-cdk-lib defaults). One path per route means N`
-    + ' REST resources: API Gateway allows 300 per REST API by default, so N>300 needs a quota increase (RestGateway checks it).');
-  return crossings;
-}
 
-function printSummary(rows: Row[], crossings: Crossings): void {
-  const maxN = ROUTE_COUNTS[ROUTE_COUNTS.length - 1];
-  const breaks = (impl: Implementation): string => {
-    const found = LIMITS.filter(l => !l.soft)
-      .map(l => ({ l, c: crossings.get(impl)?.get(l) }))
-      .filter(({ c }) => c !== undefined && c.n <= maxN)
-      .map(({ l, c }) => `${l.label.replace(/\s*\(.*\)/, '')} from N=${c?.n}`);
-    return found.length > 0 ? `breaks ${found.join(', ')}` : `breaks no limit up to N=${maxN}`;
-  };
-  const parts = IMPLEMENTATIONS.map(c => {
-    const lib = rows.find(r => r.impl === c.library && r.n === maxN);
-    const plain = rows.find(r => r.impl === c.plain && r.n === maxN);
-    if (!lib || !plain) return `${c.apiKind}: no result`;
-    return `${c.apiKind} N=${maxN}: ${lib.impl.name} ${fmt(lib.metrics.resources)} resources, ${lib.metrics.lambdaPermissions} permission,`
-      + ` ~${fmt(lib.metrics.policyBytes)} B policy vs ${plain.impl.name} ${fmt(plain.metrics.resources)} resources,`
-      + ` ${fmt(plain.metrics.lambdaPermissions)} permissions, ~${fmt(plain.metrics.policyBytes)} B policy; synth ${lib.ratio?.toFixed(2)}x;`
-      + ` ${lib.impl.name} ${breaks(c.library)}; ${plain.impl.name} ${breaks(c.plain)}`;
-  });
-  console.log(`\nSummary: ${parts.join(' | ')}.`);
+  const big = results.filter(r => r.impl.role === 'library' && r.cell.n === 1000);
+  if (big.length === 0) {
+    console.log('  N=1000 library split: NOT MEASURED (needs --n 1000)');
+    return;
+  }
+  for (const r of big) {
+    const f = figures(r);
+    const where = `${r.impl.id} N=1000 ${r.cell.shape}/${r.cell.stages} stage${r.cell.stages > 1 ? 's' : ''}`;
+    if (!f) {
+      console.log(`  ${where}: FAIL (no result: ${r.errors[0] ?? ''})`);
+      continue;
+    }
+    const checks = [
+      `max resources/stack ${f.maxResources} < 500 ${f.maxResources < MAX_STACK_RESOURCES ? 'PASS' : 'FAIL'}`,
+      `largest template ${fmt(f.largestTemplate)} B < 1 MB ${f.largestTemplate < MAX_TEMPLATE_BYTES ? 'PASS' : 'FAIL'}`,
+      `permissions ${f.lambdaPermissions} = ${f.functions} function x ${r.cell.stages} stage${r.cell.stages > 1 ? 's' : ''} `
+        + `${f.lambdaPermissions === f.functions * r.cell.stages ? 'PASS' : 'FAIL'}`,
+    ];
+    console.log(`  ${where} (${f.nestedStacks} nested stacks): ${checks.join('; ')}`);
+  }
 }
 
 function main(): void {
-  const started = process.hrtime.bigint();
-  const rows = run();
-  printTable(rows);
-  const crossings = printLimits(rows);
-  console.log(`(benchmark ran in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s)`);
-  printSummary(rows, crossings);
+  const options = parseOptions(process.argv.slice(2));
+  const cells: Cell[] = options.shapes.flatMap(shape => options.stages.flatMap(stages => options.ns.map(n => ({ shape, stages, n }))));
+  const started = Date.now();
+  const results = runAll(options, cells);
+  printTables(options, cells, results);
+  printLegend(options, cells);
+  printTargets(results);
+  console.log(`\n(${cells.length} cells x ${options.impls.length} implementations x ${options.runs} runs in ${duration(Date.now() - started)};`
+    + ' one child process at a time; figures vary with machine load)');
 }
 
 main();

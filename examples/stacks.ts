@@ -16,6 +16,7 @@ import { WebSocketApiStack } from './websocket-stack';
 import { DomainsStack } from './domain-stack';
 import { AliasReleaseStack } from './release-stack';
 import { StorageFirstStack } from './storage-first-stack';
+import { ContractFirstStack } from './contract-first-stack';
 
 const ENV = { account: '111111111111', region: 'eu-west-1' };
 
@@ -156,4 +157,5 @@ export function buildExampleApp(app: App): void {
   new PrivateApiStack(app, 'PrivateApiExample', { env: ENV });
   new DomainsStack(app, 'DomainsExample', { env: ENV });
   new StorageFirstStack(app, 'StorageFirstExample', { env: ENV });
+  new ContractFirstStack(app, 'ContractFirstExample', { env: ENV });
 }

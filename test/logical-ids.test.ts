@@ -88,6 +88,12 @@ const PINNED: { [stack: string]: string[] } = {
     'AWS::Logs::LogGroup OrdersAccessLogsdevE915615B',
     'AWS::Logs::LogGroup OrdersAccessLogsprod68FC16CB',
   ],
+  ContractFirstExample: [
+    'AWS::ApiGateway::Authorizer OrdersCognitoContractFirstExampleUsersB208AD74C97BD14C',
+    'AWS::ApiGateway::RestApi OrdersRestApi3760405D',
+    'AWS::ApiGateway::Stage OrdersRestApiDeploymentStageprod0FB821A8',
+    'AWS::Logs::LogGroup OrdersAccessLogsprod68FC16CB',
+  ],
   StorageFirstExample: [
     'AWS::ApiGateway::RestApi StorageFirstRestApi36D6EF80',
     'AWS::ApiGateway::Stage StorageFirstRestApiDeploymentStageprod37291485',

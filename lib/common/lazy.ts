@@ -39,4 +39,6 @@ export const awsLogs = lazyValue(() => require('aws-cdk-lib/aws-logs') as typeof
 export const awsRoute53 = lazyValue(() => require('aws-cdk-lib/aws-route53') as typeof import('aws-cdk-lib/aws-route53'));
 export const awsRoute53Targets = lazyValue(() => require('aws-cdk-lib/aws-route53-targets') as typeof import('aws-cdk-lib/aws-route53-targets'));
 export const awsWafv2 = lazyValue(() => require('aws-cdk-lib/aws-wafv2') as typeof import('aws-cdk-lib/aws-wafv2'));
+/** The YAML parser (a bundled dependency), loaded only when a gateway imports an OpenAPI document. */
+export const yamlParser = lazyValue(() => require('yaml') as typeof import('yaml'));
 /* eslint-enable @typescript-eslint/no-require-imports */

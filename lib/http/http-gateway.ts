@@ -6,6 +6,7 @@ import { check } from '../common/errors';
 import { executeApiArn } from '../common/execute-api';
 import { GatewayCore } from '../common/gateway-core';
 import { checkArgs } from '../common/input';
+import { attachOpenApiExport, openApiFileName } from '../common/openapi-export';
 import { setRaisedQuotas, warnAdjustableQuota, warnAdjustableQuotasAtSynth } from '../common/quotas';
 import { RouteSettings } from '../common/route-settings';
 import { validateStageOptions, validateUniqueStageNames } from '../common/stage';
@@ -20,6 +21,8 @@ import { HttpIntegration } from './integration';
 import { HTTP_DEFAULT_STAGE_NAME, HttpGatewayAttributes, HttpGatewayProps, HttpRouteOptions } from './props';
 import { rejectNonRegionalEndpoint, rejectRestOnlyFeature, rejectRestOnlyGatewayProps, rejectRestOnlyStageOptions } from './rest-only';
 import { RouteStackPlacement, importedGatewayAddRoute } from '../common/route-stacks';
+import { importHttpOpenApi } from './openapi';
+import { httpOpenApiDocument } from './openapi-export';
 import { HttpRoutes } from './route';
 import { addHttpStage, httpStageUrl } from './stage';
 
@@ -111,6 +114,9 @@ export class HttpGateway extends HttpGatewayBase {
     for (const stage of stages) {
       addHttpStage(this, this.httpApi, this.core, this.routeSettings, stage);
     }
+    if (props.openApi) {
+      importHttpOpenApi(this, props.openApi, (key, integration, options) => this.addRoute(key, integration, options));
+    }
 
     if (props.domain) {
       this.customDomain = addV2CustomDomain(this, this.stageNames, 'HTTP API', props.domain, (d, o) => this.mapDomain(d, o));
@@ -120,6 +126,7 @@ export class HttpGateway extends HttpGatewayBase {
       validate: () => this.core.modelErrors(v2IntegrationUri,
         'an HttpGateway needs at least one route (addRoute); an HTTP API without routes serves nothing'),
     });
+    attachOpenApiExport(this, () => this.stageNames, stageName => httpOpenApiDocument(this, stageName));
     // Routes and authorizers per HTTP API are quotas the account can raise: warn (common/quotas.ts).
     warnAdjustableQuotasAtSynth(this, () => [
       { id: 'routesQuota', what: 'routes per HTTP API', count: this.core.routes.size, max: MAX_HTTP_ROUTES, quota: 'routesPerApi' },
@@ -170,6 +177,15 @@ export class HttpGateway extends HttpGatewayBase {
   /** The route keys added so far. */
   public get routeKeys(): string[] {
     return this.core.routes.keys;
+  }
+
+  /**
+   * The file of a stage's OpenAPI 3.0.3 document (JSON), relative to the cloud assembly directory:
+   * `<StackName>.<gateway path in its stack, '/' → '-'>.<stage>.openapi.json`, written during synthesis.
+   */
+  public openApiFileName(stageName: string): string {
+    this.stage(stageName);
+    return openApiFileName(this, stageName);
   }
 
   /** How many Lambda permissions the gateway created for integrations (one per function per stage). */

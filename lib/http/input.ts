@@ -7,8 +7,9 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   InputCheck, InputSpec, aBoolean, aDuration, aNumber, aResource, aString, aStruct, anInstanceOf, anIntegration, checkArgs,
-  listOf, notHere, oneOf, required,
+  listOf, mapOf, notHere, oneOf, required,
 } from '../common/input';
+import { GatewayOpenApiDocument } from '../common/openapi-document';
 import {
   A_CONSTRUCT, A_FUNCTION, DOMAIN, ENDPOINT, STAGE_SPEC, THROTTLE, corsOptions, optionalStrings,
   stagesOf,
@@ -44,6 +45,13 @@ const HTTP_STAGE_SPEC: InputSpec = {
 
 const HTTP_GATEWAY_PROPS: InputSpec = {
   routeStacks: ROUTE_STACKS_SPEC,
+  openApi: aStruct({
+    document: required(anInstanceOf(() => GatewayOpenApiDocument,
+    'a GatewayOpenApiDocument (GatewayOpenApiDocument.fromFile(path), .fromString(text) or .fromObject(obj))')),
+    integrations: mapOf(HTTP_INTEGRATION),
+    defaultIntegration: HTTP_INTEGRATION,
+    authorizations: mapOf(HTTP_AUTHORIZATION),
+  }, 'an HttpOpenApiOptions object'),
   raisedQuotas: RAISED_QUOTAS_SPEC,
   apiName: aString(n => v2NameViolation(n, 'an HTTP API name')),
   description: aString(d => v2DescriptionViolation(d, 'an API description')),

@@ -7,6 +7,7 @@ import { GatewayRouteStacks } from '../common/route-stacks';
 import { GatewayStageOptions } from '../common/stage';
 import { ThrottleSettings } from '../common/throttle';
 import { HttpAuthorization } from './authorization';
+import { HttpOpenApiOptions } from './openapi';
 
 /** The name of an HTTP API's default stage, served at the root of the API's URL. */
 export const HTTP_DEFAULT_STAGE_NAME = '$default';
@@ -114,6 +115,13 @@ export interface HttpGatewayProps {
    * @default - the default quotas: a use over one warns
    */
   readonly raisedQuotas?: GatewayRaisedQuotas;
+  /**
+   * Makes the API from an OpenAPI 3.0 or 3.1 document (contract first): one route per operation,
+   * with its operationId and security. HTTP APIs do not validate requests. Routes can still be
+   * added with addRoute.
+   * @default - no document: routes are added with addRoute
+   */
+  readonly openApi?: HttpOpenApiOptions;
 }
 
 /** Attributes to import an HTTP API. */

@@ -15,6 +15,7 @@ import {
   GatewayInputChecks,
   GATEWAY_METHOD_ARGS,
 } from '../common/input-specs';
+import { GatewayOpenApiDocument } from '../common/openapi-document';
 import { RAISED_QUOTAS_SPEC } from '../common/quotas';
 import { ROUTE_STACKS_SPEC } from '../common/route-stacks';
 import { minimumCompressionSizeViolation, restApiNameViolation } from './rules';
@@ -63,6 +64,13 @@ const REST_GATEWAY_PROPS: InputSpec = {
   domain: DOMAIN,
   apiKeySource: oneOf(() => apigateway.ApiKeySourceType, 'apigateway.ApiKeySourceType'),
   routeStacks: ROUTE_STACKS_SPEC,
+  openApi: aStruct({
+    document: required(anInstanceOf(() => GatewayOpenApiDocument,
+    'a GatewayOpenApiDocument (GatewayOpenApiDocument.fromFile(path), .fromString(text) or .fromObject(obj))')),
+    integrations: mapOf(REST_INTEGRATION),
+    defaultIntegration: REST_INTEGRATION,
+    authorizations: mapOf(REST_AUTHORIZATION),
+  }, 'a RestOpenApiOptions object'),
   raisedQuotas: RAISED_QUOTAS_SPEC,
   // Props of HttpGatewayProps and WebSocketGatewayProps that a RestGateway would silently drop.
   // Renamed props (one vocabulary across the gateways, issue 12).

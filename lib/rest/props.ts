@@ -19,6 +19,7 @@ import { RestMethodResponse } from './non-proxy';
 import { IGateway } from '../common/gateway';
 import { GatewayRaisedQuotas } from '../common/quotas';
 import { GatewayRouteStacks } from '../common/route-stacks';
+import { RestOpenApiOptions } from './openapi';
 
 /**
  * A canary on a REST stage: a share of the stage's traffic runs with other stage variables
@@ -231,6 +232,13 @@ export interface RestGatewayProps {
    * @default - the default quotas: a use over one warns
    */
   readonly raisedQuotas?: GatewayRaisedQuotas;
+  /**
+   * Makes the API from an OpenAPI 3.0 or 3.1 document (contract first): one route per operation,
+   * with its parameters, request body schema, operationId and security. Routes can still be added
+   * with addRoute.
+   * @default - no document: routes are added with addRoute
+   */
+  readonly openApi?: RestOpenApiOptions;
 }
 
 

@@ -9,6 +9,7 @@ import { executeApiArn } from '../common/execute-api';
 import { requireAccountLoggingRoleForStages } from '../common/execution-logging';
 import { GatewayCore } from '../common/gateway-core';
 import { checkArgs } from '../common/input';
+import { attachOpenApiExport, openApiFileName } from '../common/openapi-export';
 import { setRaisedQuotas, warnAdjustableQuota, warnAdjustableQuotasAtSynth } from '../common/quotas';
 import { MAX_PLANS_PER_API_KEY } from '../common/usage-plans';
 import { RouteSettings } from '../common/route-settings';
@@ -28,6 +29,8 @@ import { REST_METHOD_ARGS, REST_INPUT } from './input';
 import { IRestGateway, RestGatewayAttributes, RestGatewayProps, RestRouteOptions, RestStageOptions } from './props';
 import { MAX_REST_AUTHORIZERS, MAX_REST_RESOURCES, MAX_REST_STAGES, restAdjustableQuotaUses } from './quotas';
 import { MAX_RESOURCE_POLICY_CHARS } from './private-endpoint';
+import { importRestOpenApi } from './openapi';
+import { restOpenApiDocument } from './openapi-export';
 import { RestRoutes } from './route';
 import { RestRouteSettingDetails, configureRestStage, importedRestStage, restStageProps, validateRestStage } from './stage';
 import { addRestUsagePlan } from './usage-plans';
@@ -139,6 +142,9 @@ export class RestGateway extends RestGatewayBase {
     if (props.cors) {
       addCorsGatewayResponses(this, restApi, props.cors);
     }
+    if (props.openApi) {
+      importRestOpenApi(this, props.openApi, (key, integration, options) => this.addRoute(key, integration, options));
+    }
 
     const domainTarget = { ...this.parts(), endpointKind: this.endpointKind, vpcEndpoints };
     if (props.domain && this.endpointKind === EndpointKind.PRIVATE) {
@@ -151,6 +157,7 @@ export class RestGateway extends RestGatewayBase {
     warnAdjustableQuotasAtSynth(this, () => restAdjustableQuotaUses(this, routes.authorizers.size, policy, routes.resourcesOutsideGateway));
     this.usagePlanRegistry.warnWhenNoRouteRequiresKey(() => routes.anyRouteRequiresKey, 'route');
     requireAccountLoggingRoleForStages(this, stages, name => this.stage(name));
+    attachOpenApiExport(this, () => this.stageNames, stageName => restOpenApiDocument(this, stageName));
   }
 
   /** The names of the stages, in the order given. */
@@ -227,6 +234,15 @@ export class RestGateway extends RestGatewayBase {
   /** The route keys added so far. */
   public get routeKeys(): string[] {
     return this.core.routes.keys;
+  }
+
+  /**
+   * The file of a stage's OpenAPI 3.0.3 document (JSON), relative to the cloud assembly directory:
+   * `<StackName>.<gateway path in its stack, '/' → '-'>.<stage>.openapi.json`, written during synthesis.
+   */
+  public openApiFileName(stageName: string): string {
+    this.stage(stageName);
+    return openApiFileName(this, stageName);
   }
 
   /** How many Lambda permissions the gateway created (one per function per stage). */

@@ -44,6 +44,7 @@ const CONNECT_ONLY = 'API Gateway authorizes a WebSocket connection once, when i
 
 const WEBSOCKET_GATEWAY_PROPS: InputSpec = {
   routeStacks: ROUTE_STACKS_SPEC,
+  openApi: notHere('a WebSocket API has no OpenAPI form (OpenAPI describes request/response APIs): add its routes with addRoute, or give the document to a RestGateway or HttpGateway'),
   raisedQuotas: RAISED_QUOTAS_SPEC,
   apiName: aString(n => v2NameViolation(n, 'a WebSocket API name')),
   description: aString(d => v2DescriptionViolation(d, 'an API description')),
