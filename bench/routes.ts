@@ -342,7 +342,7 @@ function printLegend(options: Options, cells: Cell[]): void {
     + ' split at the end of module loading (node, tsx, aws-cdk-lib and, for the library, its sources; aws-cdk-lib loads some'
     + ' modules lazily, during build) and at the end of construction; resources per stack = the top-level stack [nested stacks].');
   console.log('Feature flags: aws-cdk-lib/cx-api CURRENTLY_RECOMMENDED_FLAGS (what cdk init writes) for every implementation.'
-    + ' The library is loaded from its TypeScript sources through tsx (cached transforms), as the tests do.');
+    + ` The library is loaded ${process.env.BENCH_LIBRARY ? `from ${process.env.BENCH_LIBRARY}` : 'compiled, from build/ (the package\'s main), as users load it'}.`);
 }
 
 interface Target {
