@@ -188,6 +188,38 @@ export function identityLocation(identitySources: string[]): { in: 'header' | 'q
 /** The OpenAPI methods an `ANY` route is not written as (it is one `x-amazon-apigateway-any-method`). */
 const ANY_METHOD_KEY = 'x-amazon-apigateway-any-method';
 
+/** What the export reads of any gateway's API and stage, whatever its kind. */
+export interface ExportedGateway {
+  /** The gateway (its id is the title when the API's name is not literal). */
+  readonly gateway: IConstruct;
+  /** The API's L1 (its `name` and `description` become the title and description). */
+  readonly cfnApi: IConstruct & { readonly name?: unknown; readonly description?: unknown };
+  /** The API id (a token until deploy time). */
+  readonly apiId: string;
+  /** The stage's L1 (custom domains mapped to it become servers). */
+  readonly cfnStage: IConstruct;
+  readonly stageName: string;
+  /** The stage's path in the execute-api URL, or undefined for HTTP's `$default` stage. */
+  readonly stagePath?: string;
+  readonly routes: ExportedRoute[];
+}
+
+/** The document of one gateway stage: title, description and servers read the same for every kind. */
+export function gatewayOpenApiDocument(g: ExportedGateway): Json {
+  const title = resolved<unknown>(g.cfnApi, g.cfnApi.name);
+  const description = resolved<unknown>(g.cfnApi, g.cfnApi.description);
+  return openApiDocument({
+    title: typeof title === 'string' ? title : g.gateway.node.id,
+    version: DEFAULT_API_VERSION,
+    description: typeof description === 'string' ? description : undefined,
+    servers: [
+      ...domainServers(g.gateway, g.cfnApi, g.cfnStage, g.stageName),
+      executeApiServer(g.gateway, g.apiId, g.stagePath),
+    ],
+    routes: g.routes,
+  });
+}
+
 /** The OpenAPI document of an API. */
 export function openApiDocument(api: ExportedApi): Json {
   const paths: { [path: string]: Json } = {};

@@ -5,8 +5,8 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { IConstruct } from 'constructs';
 import {
-  DEFAULT_API_VERSION, ExportedRoute, ExportedSecurity, Json, SIGV4_SCHEME, domainServers, executeApiServer, identityLocation,
-  openApiDocument, placeholderString, referencedConstruct, resolved, schemeName,
+  ExportedRoute, ExportedSecurity, Json, SIGV4_SCHEME, gatewayOpenApiDocument, identityLocation,
+  placeholderString, referencedConstruct, resolved, schemeName,
 } from '../common/openapi-export';
 import { parseRouteKey } from '../common/route-key';
 import { HTTP_DEFAULT_ROUTE_KEY, HTTP_DEFAULT_STAGE_NAME } from './props';
@@ -21,17 +21,13 @@ export interface HttpOpenApiSource extends IConstruct {
 
 /** The OpenAPI document of one stage of an HttpGateway. */
 export function httpOpenApiDocument(source: HttpOpenApiSource, stageName: string): Json {
-  const cfnApi = source.httpApi.node.defaultChild as apigwv2.CfnApi;
-  const title = resolved<unknown>(cfnApi, cfnApi.name);
-  const description = resolved<unknown>(cfnApi, cfnApi.description);
-  return openApiDocument({
-    title: typeof title === 'string' ? title : source.node.id,
-    version: DEFAULT_API_VERSION,
-    description: typeof description === 'string' ? description : undefined,
-    servers: [
-      ...domainServers(source, cfnApi, source.stage(stageName).node.defaultChild!, stageName),
-      executeApiServer(source, source.httpApi.apiId, stageName === HTTP_DEFAULT_STAGE_NAME ? undefined : stageName),
-    ],
+  return gatewayOpenApiDocument({
+    gateway: source,
+    cfnApi: source.httpApi.node.defaultChild as apigwv2.CfnApi,
+    apiId: source.httpApi.apiId,
+    cfnStage: source.stage(stageName).node.defaultChild!,
+    stageName,
+    stagePath: stageName === HTTP_DEFAULT_STAGE_NAME ? undefined : stageName,
     routes: source.routeKeys.map(key => httpRoute(key, source.route(key))),
   });
 }

@@ -6,9 +6,8 @@ import { Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { IConstruct } from 'constructs';
 import {
-  API_KEY_SCHEME, ExportedParameter, ExportedResponse, ExportedRoute, ExportedSecurity, Json, SIGV4_SCHEME, domainServers,
-  executeApiServer, identityLocation, openApiDocument, placeholderString, referencedConstruct, resolved, schemeName, toOpenApiSchema,
-  DEFAULT_API_VERSION,
+  API_KEY_SCHEME, ExportedParameter, ExportedResponse, ExportedRoute, ExportedSecurity, Json, SIGV4_SCHEME, gatewayOpenApiDocument,
+  identityLocation, placeholderString, referencedConstruct, resolved, schemeName, toOpenApiSchema,
 } from '../common/openapi-export';
 import { parseRouteKey } from '../common/route-key';
 
@@ -22,17 +21,13 @@ export interface RestOpenApiSource extends IConstruct {
 
 /** The OpenAPI document of one stage of a RestGateway. */
 export function restOpenApiDocument(source: RestOpenApiSource, stageName: string): Json {
-  const cfnApi = source.restApi.node.defaultChild as apigateway.CfnRestApi;
-  const title = resolved<unknown>(cfnApi, cfnApi.name);
-  const description = resolved<unknown>(cfnApi, cfnApi.description);
-  return openApiDocument({
-    title: typeof title === 'string' ? title : source.node.id,
-    version: DEFAULT_API_VERSION,
-    description: typeof description === 'string' ? description : undefined,
-    servers: [
-      ...domainServers(source, source.restApi.node.defaultChild!, source.stage(stageName).node.defaultChild!, stageName),
-      executeApiServer(source, source.restApi.restApiId, stageName),
-    ],
+  return gatewayOpenApiDocument({
+    gateway: source,
+    cfnApi: source.restApi.node.defaultChild as apigateway.CfnRestApi,
+    apiId: source.restApi.restApiId,
+    cfnStage: source.stage(stageName).node.defaultChild!,
+    stageName,
+    stagePath: stageName,
     routes: source.routeKeys.map(key => restRoute(key, source.route(key))),
   });
 }
