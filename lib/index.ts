@@ -3,6 +3,7 @@
 export { AccessLogOptions } from './common/access-logs';
 export { GatewayAccountLogging, GatewayAccountLoggingProps } from './common/account-logging';
 export { GatewayCompliance } from './common/compliance';
+export { GatewayAlarmOptions, GatewayAlarmSettings, GatewayDashboardOptions, GatewayStageAlarms } from './common/alarms';
 export { GatewayCorsOptions } from './common/cors';
 export { GatewayDomain, GatewayDomainBaseOptions, GatewayDomainMappingOptions, GatewayDomainOptions, GatewayDomainProps, GatewayMtlsOptions } from './common/domain';
 export { EndpointKind, GatewayEndpoint, PrivateEndpointOptions } from './common/endpoint';

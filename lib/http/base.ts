@@ -11,7 +11,7 @@ import { HTTP_DEFAULT_ROUTE_KEY } from './props';
 import { IGateway } from '../common/gateway';
 
 /** HTTP stage metrics: errors are `4xx` and `5xx`. */
-const HTTP_METRICS = requestMetricSpecs('4xx', '5xx');
+export const HTTP_METRICS = requestMetricSpecs('4xx', '5xx');
 
 /** An HTTP API managed by this library, or imported. */
 export interface IHttpGateway extends IGateway {

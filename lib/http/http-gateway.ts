@@ -1,4 +1,6 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { GatewayAlarmOptions, GatewayDashboardOptions, GatewayStageAlarms, StageAlarmSource, addStageAlarms, addStageDashboard, requestAlarms, requestDashboardRows } from '../common/alarms';
 import { Construct } from 'constructs';
 import { validateCors } from '../common/cors';
 import { GatewayDomain, GatewayDomainMappingOptions } from '../common/domain';
@@ -14,10 +16,10 @@ import { MetricStage } from '../common/stage-metrics';
 import { addV2CustomDomain, mapV2Domain } from '../common/v2-domain';
 import { v2IntegrationUri } from '../common/v2-stage';
 import { HttpAuthorization } from './authorization';
-import { HttpGatewayBase, IHttpGateway } from './base';
+import { HTTP_METRICS, HttpGatewayBase, IHttpGateway } from './base';
 import { httpCorsPreflight } from './cors';
 import { HTTP_METHOD_ARGS, HTTP_INPUT } from './input';
-import { HttpIntegration } from './integration';
+import { HTTP_MAX_TIMEOUT_MS, HttpIntegration } from './integration';
 import { HTTP_DEFAULT_STAGE_NAME, HttpGatewayAttributes, HttpGatewayProps, HttpRouteOptions } from './props';
 import { rejectNonRegionalEndpoint, rejectRestOnlyFeature, rejectRestOnlyGatewayProps, rejectRestOnlyStageOptions } from './rest-only';
 import { RouteStackPlacement, importedGatewayAddRoute } from '../common/route-stacks';
@@ -220,5 +222,35 @@ export class HttpGateway extends HttpGatewayBase {
   /** @internal */
   protected _metricStage(stageName: string): MetricStage {
     return this.core.stages.get(stageName);
+  }
+
+  /**
+   * Adds CloudWatch alarms to every stage (or `options.stageNames`): the 5XX rate, p99 latency and
+   * p99 integration latency, and, when enabled, the 4XX rate. Each threshold, period and evaluation
+   * setting can be overridden; `options.actions` (e.g. an SnsAction) are set on every alarm. Alarm
+   * names are `<apiName>-<stage>-<what>`. Call it once per stage.
+   */
+  public addAlarms(options: GatewayAlarmOptions = {}): GatewayStageAlarms[] {
+    return addStageAlarms(this.alarmSource(), options);
+  }
+
+  /** Adds a CloudWatch dashboard with, per stage, requests, 4XX and 5XX errors, latency (p50, p90, p99) and integration latency. */
+  public addDashboard(options: GatewayDashboardOptions = {}): cloudwatch.Dashboard {
+    return addStageDashboard(this.alarmSource(), options);
+  }
+
+  /** What the alarms and the dashboard read of this gateway. */
+  private alarmSource(): StageAlarmSource {
+    const metric: StageAlarmSource['metric'] = (stageName, spec, props) => this.core.metric(stageName, spec, props);
+    return {
+      gateway: this,
+      apiName: this.httpApi.httpApiName ?? this.node.id,
+      kind: 'HttpGateway',
+      stageNames: this.stageNames,
+      requireStage: (prop, stageName) => this.core.stages.require(prop, stageName),
+      metric,
+      alarms: requestAlarms(metric, HTTP_METRICS, HTTP_MAX_TIMEOUT_MS),
+      dashboardRows: (stageName, period) => requestDashboardRows(metric, HTTP_METRICS, stageName, period),
+    };
   }
 }

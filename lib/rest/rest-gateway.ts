@@ -1,6 +1,7 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import { GatewayAlarmOptions, GatewayDashboardOptions, GatewayStageAlarms, StageAlarmSource, addStageAlarms, addStageDashboard, requestAlarms, requestDashboardRows } from '../common/alarms';
 import { validateCors } from '../common/cors';
 import { GatewayDomain, GatewayDomainMappingOptions } from '../common/domain';
 import { EndpointKind, GatewayEndpoint } from '../common/endpoint';
@@ -24,7 +25,7 @@ import { RestGatewayBase } from './base';
 import { addCorsGatewayResponses } from './cors';
 import { computeDeploymentIdOnce } from './deployment-id';
 import { addRestCustomDomain, addRestPrivateCustomDomain } from './domain';
-import { RestIntegration } from './integration';
+import { REST_MAX_TIMEOUT_MS, RestIntegration } from './integration';
 import { REST_METHOD_ARGS, REST_INPUT } from './input';
 import { IRestGateway, RestGatewayAttributes, RestGatewayProps, RestRouteOptions, RestStageOptions } from './props';
 import { MAX_REST_AUTHORIZERS, MAX_REST_RESOURCES, MAX_REST_STAGES, restAdjustableQuotaUses } from './quotas';
@@ -32,7 +33,7 @@ import { MAX_RESOURCE_POLICY_CHARS } from './private-endpoint';
 import { importRestOpenApi } from './openapi';
 import { restOpenApiDocument } from './openapi-export';
 import { RestRoutes } from './route';
-import { RestRouteSettingDetails, configureRestStage, importedRestStage, restStageProps, validateRestStage } from './stage';
+import { REST_CANARY_STAGE_SUFFIX, REST_METRICS, RestRouteSettingDetails, configureRestStage, importedRestStage, restStageProps, validateRestStage } from './stage';
 import { addRestUsagePlan } from './usage-plans';
 
 /**
@@ -90,6 +91,8 @@ export class RestGateway extends RestGatewayBase {
   private readonly routeSettings = new RouteSettings<RestRouteSettingDetails>();
   private readonly routes: RestRoutes;
   private readonly usagePlanRegistry = new UsagePlanRegistry(this);
+  /** The stages given a canary, whose metrics the dashboard shows next to the base's. */
+  private readonly canaryStageNames = new Set<string>();
 
   constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
     super(scope, id);
@@ -255,6 +258,44 @@ export class RestGateway extends RestGatewayBase {
     return this.core.metric(stageName, spec, props);
   }
 
+  /**
+   * Adds CloudWatch alarms to every stage (or `options.stageNames`): the 5XX rate, p99 latency and
+   * p99 integration latency, and, when enabled, the 4XX rate. Each threshold, period and evaluation
+   * setting can be overridden; `options.actions` (e.g. an SnsAction) are set on every alarm. Alarm
+   * names are `<apiName>-<stage>-<what>`. Call it once per stage.
+   */
+  public addAlarms(options: GatewayAlarmOptions = {}): GatewayStageAlarms[] {
+    return addStageAlarms(this.alarmSource(), options);
+  }
+
+  /**
+   * Adds a CloudWatch dashboard with, per stage, requests, 4XX and 5XX errors, latency (p50, p90,
+   * p99) and integration latency; a stage with a canary shows the canary's metrics next to the base's.
+   */
+  public addDashboard(options: GatewayDashboardOptions = {}): cloudwatch.Dashboard {
+    return addStageDashboard(this.alarmSource(), options);
+  }
+
+  /** What the alarms and the dashboard read of this gateway. */
+  private alarmSource(): StageAlarmSource {
+    const apiName = this.restApi.restApiName;
+    // A canary's metrics have their own Stage dimension (see REST_CANARY_STAGE_SUFFIX), not a stage of ours.
+    const metric: StageAlarmSource['metric'] = (stageName, spec, props) => stageName.endsWith(REST_CANARY_STAGE_SUFFIX)
+      ? stageMetric(importedRestStage(apiName, stageName), spec, props)
+      : this.core.metric(stageName, spec, props);
+    return {
+      gateway: this,
+      apiName,
+      kind: 'RestGateway',
+      stageNames: this.stageNames,
+      requireStage: (prop, stageName) => this.core.stages.require(prop, stageName),
+      metric,
+      alarms: requestAlarms(metric, REST_METRICS, REST_MAX_TIMEOUT_MS),
+      dashboardRows: (stageName, period) => requestDashboardRows(metric, REST_METRICS, stageName, period,
+        this.canaryStageNames.has(stageName) ? `${stageName}${REST_CANARY_STAGE_SUFFIX}` : undefined),
+    };
+  }
+
   /** What the domain and usage-plan builders read of this gateway. */
   private parts() {
     return {
@@ -267,6 +308,7 @@ export class RestGateway extends RestGatewayBase {
   }
 
   private registerStage(options: RestStageOptions, stage: apigateway.Stage): void {
+    if (options.canary) this.canaryStageNames.add(options.stageName);
     this.core.stages.add(options, stage,
       { name: 'canary', lambdaAliases: options.canary?.lambdaAliases, variables: options.canary?.variables });
     configureRestStage(this, this.restApi, options, stage, this.routeSettings);

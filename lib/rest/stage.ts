@@ -22,6 +22,17 @@ import { cacheTtlViolation, canaryPercentViolation, canaryVariableNameViolation 
 export const REST_METRICS = requestMetricSpecs('4XXError', '5XXError');
 
 /**
+ * The suffix of a canary's `Stage` dimension value. API Gateway documents that "the canary release
+ * has its own logs and metrics generated for all canary requests", and names the canary's
+ * execution log group `API-Gateway-Execution-Logs_{rest-api-id}/{stage-name}/Canary`
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/canary-release.html). The metrics
+ * are published in `AWS/ApiGateway` with `ApiName` and `Stage` = `{stage-name}/Canary`; the metrics
+ * page (api-gateway-metrics-and-dimensions.html) does not spell the value out, so it is kept here,
+ * in one place.
+ */
+export const REST_CANARY_STAGE_SUFFIX = '/Canary';
+
+/**
  * A stage of an imported REST API, known by its API name: its metrics in `AWS/ApiGateway` with
  * the `ApiName` and `Stage` dimensions, as aws-cdk-lib's REST stages make them.
  */

@@ -6,6 +6,7 @@ import { Resource, Stack } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { WebSocketMetricSpecs } from '../common/alarms';
 import { acknowledgeRule } from '../common/compliance';
 import { check } from '../common/errors';
 import { executeApiArn, grantExecuteApi } from '../common/execute-api';
@@ -20,7 +21,7 @@ import { CONNECT_ROUTE_KEY } from './route-key';
 import { IGateway } from '../common/gateway';
 
 /** WebSocket stage metrics, counted as sums unless the caller says otherwise. */
-const WEBSOCKET_METRICS: { [name: string]: StageMetricSpec } = {
+export const WEBSOCKET_METRICS: WebSocketMetricSpecs = {
   connectCount: { metricName: 'ConnectCount', statistic: 'Sum' },
   messageCount: { metricName: 'MessageCount', statistic: 'Sum' },
   integrationError: { metricName: 'IntegrationError', statistic: 'Sum' },

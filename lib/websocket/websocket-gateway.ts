@@ -3,6 +3,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { GatewayAlarmOptions, GatewayDashboardOptions, GatewayStageAlarms, StageAlarmSource, addStageAlarms, addStageDashboard, webSocketAlarms, webSocketDashboardRows } from '../common/alarms';
 import { GatewayDomain, GatewayDomainMappingOptions } from '../common/domain';
 import { EndpointKind } from '../common/endpoint';
 import { check, warn } from '../common/errors';
@@ -22,8 +23,8 @@ import { UsagePlanRegistry } from '../common/usage-plan-registry';
 import { GatewayApiKeyOptions, GatewayUsagePlanOptions } from '../common/usage-plans';
 import { addV2CustomDomain, mapV2Domain } from '../common/v2-domain';
 import { v2IntegrationUri } from '../common/v2-stage';
-import { IWebSocketGateway, WebSocketGatewayAttributes, WebSocketGatewayBase } from './base';
-import { WebSocketIntegration } from './integration';
+import { IWebSocketGateway, WEBSOCKET_METRICS, WebSocketGatewayAttributes, WebSocketGatewayBase } from './base';
+import { WEBSOCKET_MAX_TIMEOUT_MS, WebSocketIntegration } from './integration';
 import { WEBSOCKET_METHOD_ARGS, WEBSOCKET_INPUT } from './input';
 import { WebSocketGatewayProps, WebSocketRouteOptions } from './props';
 import { BoundWebSocketIntegration, addWebSocketRoute } from './route';
@@ -244,6 +245,36 @@ export class WebSocketGateway extends WebSocketGatewayBase {
    */
   public _stageMetric(stageName: string, spec: StageMetricSpec, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.core.metric(stageName, spec, props);
+  }
+
+  /**
+   * Adds CloudWatch alarms to every stage (or `options.stageNames`): p99 integration latency,
+   * integration errors and execution errors, and, when enabled, client errors. Each threshold,
+   * period and evaluation setting can be overridden; `options.actions` (e.g. an SnsAction) are set
+   * on every alarm. Alarm names are `<apiName>-<stage>-<what>`. Call it once per stage.
+   */
+  public addAlarms(options: GatewayAlarmOptions = {}): GatewayStageAlarms[] {
+    return addStageAlarms(this.alarmSource(), options);
+  }
+
+  /** Adds a CloudWatch dashboard with, per stage, connections and messages, errors and integration latency (p50, p90, p99). */
+  public addDashboard(options: GatewayDashboardOptions = {}): cloudwatch.Dashboard {
+    return addStageDashboard(this.alarmSource(), options);
+  }
+
+  /** What the alarms and the dashboard read of this gateway. */
+  private alarmSource(): StageAlarmSource {
+    const metric: StageAlarmSource['metric'] = (stageName, spec, props) => this.core.metric(stageName, spec, props);
+    return {
+      gateway: this,
+      apiName: this.webSocketApi.webSocketApiName ?? this.node.id,
+      kind: 'WebSocketGateway',
+      stageNames: this.stageNames,
+      requireStage: (prop, stageName) => this.core.stages.require(prop, stageName),
+      metric,
+      alarms: webSocketAlarms(metric, WEBSOCKET_METRICS, WEBSOCKET_MAX_TIMEOUT_MS),
+      dashboardRows: (stageName, period) => webSocketDashboardRows(metric, WEBSOCKET_METRICS, stageName, period),
+    };
   }
 
   private validateModel(): string[] {

@@ -73,6 +73,12 @@ export const RESOURCES: { [fqn: string]: { [variant: string]: ResourceRecipe } }
       code: `cloudwatch.Alarm.fromAlarmArn(stack, 'Alarm', 'arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:errors')`,
     },
   },
+  'aws-cdk-lib.aws_cloudwatch.IAlarmAction': {
+    sns: {
+      make: s => new cdk.aws_cloudwatch_actions.SnsAction(cdk.aws_sns.Topic.fromTopicArn(s, 'AlarmTopic', `arn:aws:sns:${REGION}:${ACCOUNT}:alarms`)),
+      code: `new cdk.aws_cloudwatch_actions.SnsAction(cdk.aws_sns.Topic.fromTopicArn(stack, 'AlarmTopic', 'arn:aws:sns:${REGION}:${ACCOUNT}:alarms'))`,
+    },
+  },
   'aws-cdk-lib.aws_codedeploy.ILambdaApplication': {
     imported: {
       make: s => cdk.aws_codedeploy.LambdaApplication.fromLambdaApplicationName(s, 'DeployApp', 'orders'),
