@@ -39,6 +39,12 @@ export const awsLogs = lazyValue(() => require('aws-cdk-lib/aws-logs') as typeof
 export const awsRoute53 = lazyValue(() => require('aws-cdk-lib/aws-route53') as typeof import('aws-cdk-lib/aws-route53'));
 export const awsRoute53Targets = lazyValue(() => require('aws-cdk-lib/aws-route53-targets') as typeof import('aws-cdk-lib/aws-route53-targets'));
 export const awsWafv2 = lazyValue(() => require('aws-cdk-lib/aws-wafv2') as typeof import('aws-cdk-lib/aws-wafv2'));
+/** The library's own feature modules a gateway needs only when the feature is used (issue 14: a plain REST app loads fewer files). */
+export const restServiceIntegrations = lazyValue(() => require('../rest/service-integrations') as typeof import('../rest/service-integrations'));
+export const openApiImport = lazyValue(() => require('./openapi-import') as typeof import('./openapi-import'));
+export const gatewayAlarms = lazyValue(() => require('./alarms') as typeof import('./alarms'));
+export const restOpenApiImport = lazyValue(() => require('../rest/openapi') as typeof import('../rest/openapi'));
+export const httpOpenApiImport = lazyValue(() => require('../http/openapi') as typeof import('../http/openapi'));
 /** The YAML parser (a bundled dependency), loaded only when a gateway imports an OpenAPI document. */
 export const yamlParser = lazyValue(() => require('yaml') as typeof import('yaml'));
 /* eslint-enable @typescript-eslint/no-require-imports */

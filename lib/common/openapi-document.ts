@@ -6,7 +6,8 @@
 import * as fs from 'fs';
 import { IConstruct } from 'constructs';
 import { GatewayValidationError } from './errors';
-import { OpenApiModel, OpenApiViolation, parseOpenApiText, readOpenApiModel } from './openapi-import';
+import { openApiImport } from './lazy';
+import type { OpenApiModel } from './openapi-import';
 
 /** Where a document comes from. */
 enum Source { FILE = 'file', STRING = 'string', OBJECT = 'object' }
@@ -66,9 +67,9 @@ export class GatewayOpenApiDocument {
     if (this.model) return this.model;
     const described = this.source === Source.FILE ? this.value : `<OpenAPI ${this.source}>`;
     try {
-      this.model = readOpenApiModel(this.parsed(scope, prop, described));
+      this.model = openApiImport().readOpenApiModel(this.parsed(scope, prop, described));
     } catch (e) {
-      if (e instanceof OpenApiViolation) {
+      if (e instanceof openApiImport().OpenApiViolation) {
         throw new GatewayValidationError(scope, e.where ? `${prop} ${e.where}` : prop, e.value ?? described, e.rule);
       }
       throw e;
@@ -114,7 +115,7 @@ export class GatewayOpenApiDocument {
 
   private parseText(text: string, fail: (rule: string) => Error): { [key: string]: unknown } {
     try {
-      return parseOpenApiText(text);
+      return openApiImport().parseOpenApiText(text);
     } catch (e) {
       throw fail((e as Error).message);
     }

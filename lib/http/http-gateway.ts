@@ -1,6 +1,7 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { GatewayAlarmOptions, GatewayDashboardOptions, GatewayStageAlarms, StageAlarmSource, addStageAlarms, addStageDashboard, requestAlarms, requestDashboardRows } from '../common/alarms';
+import { gatewayAlarms, httpOpenApiImport } from '../common/lazy';
+import type { GatewayAlarmOptions, GatewayDashboardOptions, GatewayStageAlarms, StageAlarmSource } from '../common/alarms';
 import { Construct } from 'constructs';
 import { validateCors } from '../common/cors';
 import { GatewayDomain, GatewayDomainMappingOptions } from '../common/domain';
@@ -23,7 +24,6 @@ import { HTTP_MAX_TIMEOUT_MS, HttpIntegration } from './integration';
 import { HTTP_DEFAULT_STAGE_NAME, HttpGatewayAttributes, HttpGatewayProps, HttpRouteOptions } from './props';
 import { rejectNonRegionalEndpoint, rejectRestOnlyFeature, rejectRestOnlyGatewayProps, rejectRestOnlyStageOptions } from './rest-only';
 import { RouteStackPlacement, importedGatewayAddRoute } from '../common/route-stacks';
-import { importHttpOpenApi } from './openapi';
 import { httpOpenApiDocument } from './openapi-export';
 import { HttpRoutes } from './route';
 import { addHttpStage, httpStageUrl } from './stage';
@@ -117,7 +117,7 @@ export class HttpGateway extends HttpGatewayBase {
       addHttpStage(this, this.httpApi, this.core, this.routeSettings, stage);
     }
     if (props.openApi) {
-      importHttpOpenApi(this, props.openApi, (key, integration, options) => this.addRoute(key, integration, options));
+      httpOpenApiImport().importHttpOpenApi(this, props.openApi, (key, integration, options) => this.addRoute(key, integration, options));
     }
 
     if (props.domain) {
@@ -231,12 +231,12 @@ export class HttpGateway extends HttpGatewayBase {
    * names are `<apiName>-<stage>-<what>`. Call it once per stage.
    */
   public addAlarms(options: GatewayAlarmOptions = {}): GatewayStageAlarms[] {
-    return addStageAlarms(this.alarmSource(), options);
+    return gatewayAlarms().addStageAlarms(this.alarmSource(), options);
   }
 
   /** Adds a CloudWatch dashboard with, per stage, requests, 4XX and 5XX errors, latency (p50, p90, p99) and integration latency. */
   public addDashboard(options: GatewayDashboardOptions = {}): cloudwatch.Dashboard {
-    return addStageDashboard(this.alarmSource(), options);
+    return gatewayAlarms().addStageDashboard(this.alarmSource(), options);
   }
 
   /** What the alarms and the dashboard read of this gateway. */
@@ -249,8 +249,8 @@ export class HttpGateway extends HttpGatewayBase {
       stageNames: this.stageNames,
       requireStage: (prop, stageName) => this.core.stages.require(prop, stageName),
       metric,
-      alarms: requestAlarms(metric, HTTP_METRICS, HTTP_MAX_TIMEOUT_MS),
-      dashboardRows: (stageName, period) => requestDashboardRows(metric, HTTP_METRICS, stageName, period),
+      alarms: gatewayAlarms().requestAlarms(metric, HTTP_METRICS, HTTP_MAX_TIMEOUT_MS),
+      dashboardRows: (stageName, period) => gatewayAlarms().requestDashboardRows(metric, HTTP_METRICS, stageName, period),
     };
   }
 }

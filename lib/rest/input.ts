@@ -22,7 +22,7 @@ import { minimumCompressionSizeViolation, restApiNameViolation } from './rules';
 import { RestAuthorization } from './authorization';
 import { CacheClusterSize } from './cache';
 import { RestIntegration } from './integration';
-import { REST_SERVICE_FACTORY_ARGS } from './service-integrations';
+import { restServiceIntegrations } from '../common/lazy';
 import { MAPPING_SPEC, METHOD_RESPONSES, PROXY_SPEC } from './non-proxy';
 import { TRANSFER_SPEC } from './streaming';
 
@@ -159,7 +159,6 @@ const FACTORY_ARGS: { [factory: string]: InputSpec } = {
   'RestIntegration.mock': {
     options: options({ statusCode: aNumber(), responseBody: aString(), ...MAPPING_SPEC }, 'a RestMockIntegrationOptions object'),
   },
-  ...REST_SERVICE_FACTORY_ARGS,
   'RestAuthorization.cognito': {
     userPools: required(listOf(aResource('a cognito.IUserPool', 'userPoolId'))),
     options: options({ scopes: listOf(aString()), identitySource: aString() }, 'a RestCognitoAuthorizationOptions object'),
@@ -181,5 +180,6 @@ const FACTORY_ARGS: { [factory: string]: InputSpec } = {
  * `checkRestFactoryInput('RestIntegration.lambdaFunction', { handler, options })`.
  */
 export function checkRestFactoryInput(factory: string, args: { [name: string]: unknown }): void {
-  checkArgs(factory as InputScope, args, FACTORY_ARGS[factory]);
+  // The AWS-service factories' checks load with the service integrations, on first use.
+  checkArgs(factory as InputScope, args, FACTORY_ARGS[factory] ?? restServiceIntegrations().REST_SERVICE_FACTORY_ARGS[factory]);
 }

@@ -21,7 +21,8 @@ import { checkRestFactoryInput } from './input';
 import { RestMappingOptions, mockMappingDefaults, restMapping } from './non-proxy';
 import { checkResponseTransfer, validateStreamingTimeout } from './streaming';
 import { GatewayIntegrationConfig } from '../common/integration-config';
-import * as service from './service-integrations';
+import type * as service from './service-integrations';
+import { restServiceIntegrations } from '../common/lazy';
 
 /** REST integrations time out after at most 29 s unless a regional or private API's account raised it (rule 10). */
 export const REST_MAX_TIMEOUT_MS = 29000;
@@ -257,7 +258,7 @@ export abstract class RestIntegration {
    */
   public static sqsSendMessage(queue: sqs.IQueue, options: service.RestSqsSendMessageOptions = {}): RestIntegration {
     checkRestFactoryInput('RestIntegration.sqsSendMessage', { queue, options });
-    return new ServiceRestIntegration(service.sqsSendMessage(queue, options));
+    return new ServiceRestIntegration(restServiceIntegrations().sqsSendMessage(queue, options));
   }
 
   /**
@@ -266,7 +267,7 @@ export abstract class RestIntegration {
    */
   public static stepFunctionsStartExecution(stateMachine: sfn.IStateMachine, options: service.RestStepFunctionsExecutionOptions = {}): RestIntegration {
     checkRestFactoryInput('RestIntegration.stepFunctionsStartExecution', { stateMachine, options });
-    return new ServiceRestIntegration(service.stepFunctionsStartExecution(stateMachine, options));
+    return new ServiceRestIntegration(restServiceIntegrations().stepFunctionsStartExecution(stateMachine, options));
   }
 
   /**
@@ -277,7 +278,7 @@ export abstract class RestIntegration {
    */
   public static stepFunctionsStartSyncExecution(stateMachine: sfn.IStateMachine, options: service.RestStepFunctionsExecutionOptions = {}): RestIntegration {
     checkRestFactoryInput('RestIntegration.stepFunctionsStartSyncExecution', { stateMachine, options });
-    return new ServiceRestIntegration(service.stepFunctionsStartSyncExecution(stateMachine, options));
+    return new ServiceRestIntegration(restServiceIntegrations().stepFunctionsStartSyncExecution(stateMachine, options));
   }
 
   /**
@@ -287,7 +288,7 @@ export abstract class RestIntegration {
    */
   public static eventBridgePutEvents(bus: events.IEventBus, options: service.RestEventBridgePutEventsOptions): RestIntegration {
     checkRestFactoryInput('RestIntegration.eventBridgePutEvents', { bus, options });
-    return new ServiceRestIntegration(service.eventBridgePutEvents(bus, options));
+    return new ServiceRestIntegration(restServiceIntegrations().eventBridgePutEvents(bus, options));
   }
 
   /**
@@ -296,7 +297,7 @@ export abstract class RestIntegration {
    */
   public static kinesisPutRecord(stream: kinesis.IStream, options: service.RestKinesisPutRecordOptions): RestIntegration {
     checkRestFactoryInput('RestIntegration.kinesisPutRecord', { stream, options });
-    return new ServiceRestIntegration(service.kinesisPutRecord(stream, options));
+    return new ServiceRestIntegration(restServiceIntegrations().kinesisPutRecord(stream, options));
   }
 
   /**
@@ -305,7 +306,7 @@ export abstract class RestIntegration {
    */
   public static dynamoDbGetItem(table: dynamodb.ITable, options: service.RestDynamoDbGetItemOptions): RestIntegration {
     checkRestFactoryInput('RestIntegration.dynamoDbGetItem', { table, options });
-    return new ServiceRestIntegration(service.dynamoDbGetItem(table, options));
+    return new ServiceRestIntegration(restServiceIntegrations().dynamoDbGetItem(table, options));
   }
 
   /**
@@ -315,7 +316,7 @@ export abstract class RestIntegration {
    */
   public static dynamoDbPutItem(table: dynamodb.ITable, options: service.RestDynamoDbPutItemOptions = {}): RestIntegration {
     checkRestFactoryInput('RestIntegration.dynamoDbPutItem', { table, options });
-    return new ServiceRestIntegration(service.dynamoDbPutItem(table, options));
+    return new ServiceRestIntegration(restServiceIntegrations().dynamoDbPutItem(table, options));
   }
 
   /**
@@ -325,7 +326,7 @@ export abstract class RestIntegration {
    */
   public static dynamoDbQuery(table: dynamodb.ITable, options: service.RestDynamoDbQueryOptions): RestIntegration {
     checkRestFactoryInput('RestIntegration.dynamoDbQuery', { table, options });
-    return new ServiceRestIntegration(service.dynamoDbQuery(table, options));
+    return new ServiceRestIntegration(restServiceIntegrations().dynamoDbQuery(table, options));
   }
 
   /**
@@ -335,7 +336,7 @@ export abstract class RestIntegration {
    */
   public static s3GetObject(bucket: s3.IBucket, options: service.RestS3ObjectOptions): RestIntegration {
     checkRestFactoryInput('RestIntegration.s3GetObject', { bucket, options });
-    return new ServiceRestIntegration(service.s3GetObject(bucket, options));
+    return new ServiceRestIntegration(restServiceIntegrations().s3GetObject(bucket, options));
   }
 
   /**
@@ -345,7 +346,7 @@ export abstract class RestIntegration {
    */
   public static s3PutObject(bucket: s3.IBucket, options: service.RestS3ObjectOptions): RestIntegration {
     checkRestFactoryInput('RestIntegration.s3PutObject', { bucket, options });
-    return new ServiceRestIntegration(service.s3PutObject(bucket, options));
+    return new ServiceRestIntegration(restServiceIntegrations().s3PutObject(bucket, options));
   }
 
   /** Builds the integration for one route. */

@@ -1,7 +1,8 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { GatewayAlarmOptions, GatewayDashboardOptions, GatewayStageAlarms, StageAlarmSource, addStageAlarms, addStageDashboard, requestAlarms, requestDashboardRows } from '../common/alarms';
+import { gatewayAlarms, restOpenApiImport } from '../common/lazy';
+import type { GatewayAlarmOptions, GatewayDashboardOptions, GatewayStageAlarms, StageAlarmSource } from '../common/alarms';
 import { validateCors } from '../common/cors';
 import { GatewayDomain, GatewayDomainMappingOptions } from '../common/domain';
 import { EndpointKind, GatewayEndpoint } from '../common/endpoint';
@@ -30,7 +31,6 @@ import { REST_METHOD_ARGS, REST_INPUT } from './input';
 import { IRestGateway, RestGatewayAttributes, RestGatewayProps, RestRouteOptions, RestStageOptions } from './props';
 import { MAX_REST_AUTHORIZERS, MAX_REST_RESOURCES, MAX_REST_STAGES, restAdjustableQuotaUses } from './quotas';
 import { MAX_RESOURCE_POLICY_CHARS } from './private-endpoint';
-import { importRestOpenApi } from './openapi';
 import { restOpenApiDocument } from './openapi-export';
 import { RestRoutes } from './route';
 import { REST_CANARY_STAGE_SUFFIX, REST_METRICS, RestRouteSettingDetails, configureRestStage, importedRestStage, restStageProps, validateRestStage } from './stage';
@@ -146,7 +146,7 @@ export class RestGateway extends RestGatewayBase {
       addCorsGatewayResponses(this, restApi, props.cors);
     }
     if (props.openApi) {
-      importRestOpenApi(this, props.openApi, (key, integration, options) => this.addRoute(key, integration, options));
+      restOpenApiImport().importRestOpenApi(this, props.openApi, (key, integration, options) => this.addRoute(key, integration, options));
     }
 
     const domainTarget = { ...this.parts(), endpointKind: this.endpointKind, vpcEndpoints };
@@ -265,7 +265,7 @@ export class RestGateway extends RestGatewayBase {
    * names are `<apiName>-<stage>-<what>`. Call it once per stage.
    */
   public addAlarms(options: GatewayAlarmOptions = {}): GatewayStageAlarms[] {
-    return addStageAlarms(this.alarmSource(), options);
+    return gatewayAlarms().addStageAlarms(this.alarmSource(), options);
   }
 
   /**
@@ -273,7 +273,7 @@ export class RestGateway extends RestGatewayBase {
    * p99) and integration latency; a stage with a canary shows the canary's metrics next to the base's.
    */
   public addDashboard(options: GatewayDashboardOptions = {}): cloudwatch.Dashboard {
-    return addStageDashboard(this.alarmSource(), options);
+    return gatewayAlarms().addStageDashboard(this.alarmSource(), options);
   }
 
   /** What the alarms and the dashboard read of this gateway. */
@@ -290,8 +290,8 @@ export class RestGateway extends RestGatewayBase {
       stageNames: this.stageNames,
       requireStage: (prop, stageName) => this.core.stages.require(prop, stageName),
       metric,
-      alarms: requestAlarms(metric, REST_METRICS, REST_MAX_TIMEOUT_MS),
-      dashboardRows: (stageName, period) => requestDashboardRows(metric, REST_METRICS, stageName, period,
+      alarms: gatewayAlarms().requestAlarms(metric, REST_METRICS, REST_MAX_TIMEOUT_MS),
+      dashboardRows: (stageName, period) => gatewayAlarms().requestDashboardRows(metric, REST_METRICS, stageName, period,
         this.canaryStageNames.has(stageName) ? `${stageName}${REST_CANARY_STAGE_SUFFIX}` : undefined),
     };
   }

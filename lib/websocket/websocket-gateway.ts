@@ -3,7 +3,8 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { GatewayAlarmOptions, GatewayDashboardOptions, GatewayStageAlarms, StageAlarmSource, addStageAlarms, addStageDashboard, webSocketAlarms, webSocketDashboardRows } from '../common/alarms';
+import { gatewayAlarms } from '../common/lazy';
+import type { GatewayAlarmOptions, GatewayDashboardOptions, GatewayStageAlarms, StageAlarmSource } from '../common/alarms';
 import { GatewayDomain, GatewayDomainMappingOptions } from '../common/domain';
 import { EndpointKind } from '../common/endpoint';
 import { check, warn } from '../common/errors';
@@ -254,12 +255,12 @@ export class WebSocketGateway extends WebSocketGatewayBase {
    * on every alarm. Alarm names are `<apiName>-<stage>-<what>`. Call it once per stage.
    */
   public addAlarms(options: GatewayAlarmOptions = {}): GatewayStageAlarms[] {
-    return addStageAlarms(this.alarmSource(), options);
+    return gatewayAlarms().addStageAlarms(this.alarmSource(), options);
   }
 
   /** Adds a CloudWatch dashboard with, per stage, connections and messages, errors and integration latency (p50, p90, p99). */
   public addDashboard(options: GatewayDashboardOptions = {}): cloudwatch.Dashboard {
-    return addStageDashboard(this.alarmSource(), options);
+    return gatewayAlarms().addStageDashboard(this.alarmSource(), options);
   }
 
   /** What the alarms and the dashboard read of this gateway. */
@@ -272,8 +273,8 @@ export class WebSocketGateway extends WebSocketGatewayBase {
       stageNames: this.stageNames,
       requireStage: (prop, stageName) => this.core.stages.require(prop, stageName),
       metric,
-      alarms: webSocketAlarms(metric, WEBSOCKET_METRICS, WEBSOCKET_MAX_TIMEOUT_MS),
-      dashboardRows: (stageName, period) => webSocketDashboardRows(metric, WEBSOCKET_METRICS, stageName, period),
+      alarms: gatewayAlarms().webSocketAlarms(metric, WEBSOCKET_METRICS, WEBSOCKET_MAX_TIMEOUT_MS),
+      dashboardRows: (stageName, period) => gatewayAlarms().webSocketDashboardRows(metric, WEBSOCKET_METRICS, stageName, period),
     };
   }
 
