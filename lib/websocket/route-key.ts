@@ -25,7 +25,11 @@ const CUSTOM_ROUTE_KEY = /^[^\u0000-\u001f\u007f]+$/;
 
 /** Rule 22: a route key is a reserved key or a custom key that does not start with '$'. */
 export function webSocketRouteKeyViolation(routeKey: string): string | undefined {
-  if (Token.isUnresolved(routeKey)) return undefined;
+  // A route key names the route's constructs and is matched against the selected value: it is
+  // fixed at synth time (a token would fail later, as a construct id aws-cdk-lib cannot resolve).
+  if (Token.isUnresolved(routeKey)) {
+    return 'a route key is fixed at synth time (it names the route\'s constructs): give a literal string, not a deploy-time token';
+  }
   if (RESERVED_WEBSOCKET_ROUTE_KEYS.includes(routeKey)) return undefined;
   if (routeKey.startsWith('$')) {
     return `route keys starting with '$' are reserved: only ${RESERVED_WEBSOCKET_ROUTE_KEYS.join(', ')} exist`;
