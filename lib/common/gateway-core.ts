@@ -1,5 +1,6 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct, IConstruct } from 'constructs';
+import type { StageAlarmSource } from './alarms';
 import { checkArgs } from './input';
 import { METRIC_ARGS } from './input-specs';
 import { bindStageVariableInvocations, undefinedStageVariableErrors } from './lambda-alias';
@@ -54,6 +55,25 @@ export class GatewayCore<S extends IConstruct & MetricStage, R> {
   public metric(stageName: string, spec: StageMetricSpec, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     checkArgs(this.gateway, { metricName: spec.metricName, stageName, props }, METRIC_ARGS, 'metric');
     return stageMetric(this.stages.get(stageName), spec, props);
+  }
+
+  /**
+   * What the alarms and the dashboard (lib/common/alarms.ts) read of the gateway: its stages and
+   * their metrics; `kindSpecs` gives the API kind's alarms and dashboard rows for a metric reader.
+   * @param metric the metric reader, when the adapter reads some stages another way (REST canaries)
+   */
+  public alarmSource(kind: string, apiName: string,
+    kindSpecs: (metric: StageAlarmSource['metric']) => Pick<StageAlarmSource, 'alarms' | 'dashboardRows'>,
+    metric: StageAlarmSource['metric'] = (stageName, spec, props) => this.metric(stageName, spec, props)): StageAlarmSource {
+    return {
+      gateway: this.gateway,
+      apiName,
+      kind,
+      stageNames: this.stages.names,
+      requireStage: (prop, stageName) => this.stages.require(prop, stageName),
+      metric,
+      ...kindSpecs(metric),
+    };
   }
 
   /**

@@ -241,16 +241,9 @@ export class HttpGateway extends HttpGatewayBase {
 
   /** What the alarms and the dashboard read of this gateway. */
   private alarmSource(): StageAlarmSource {
-    const metric: StageAlarmSource['metric'] = (stageName, spec, props) => this.core.metric(stageName, spec, props);
-    return {
-      gateway: this,
-      apiName: this.httpApi.httpApiName ?? this.node.id,
-      kind: 'HttpGateway',
-      stageNames: this.stageNames,
-      requireStage: (prop, stageName) => this.core.stages.require(prop, stageName),
-      metric,
+    return this.core.alarmSource('HttpGateway', this.httpApi.httpApiName ?? this.node.id, metric => ({
       alarms: gatewayAlarms().requestAlarms(metric, HTTP_METRICS, HTTP_MAX_TIMEOUT_MS),
       dashboardRows: (stageName, period) => gatewayAlarms().requestDashboardRows(metric, HTTP_METRICS, stageName, period),
-    };
+    }));
   }
 }

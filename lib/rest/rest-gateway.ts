@@ -283,17 +283,11 @@ export class RestGateway extends RestGatewayBase {
     const metric: StageAlarmSource['metric'] = (stageName, spec, props) => stageName.endsWith(REST_CANARY_STAGE_SUFFIX)
       ? stageMetric(importedRestStage(apiName, stageName), spec, props)
       : this.core.metric(stageName, spec, props);
-    return {
-      gateway: this,
-      apiName,
-      kind: 'RestGateway',
-      stageNames: this.stageNames,
-      requireStage: (prop, stageName) => this.core.stages.require(prop, stageName),
-      metric,
-      alarms: gatewayAlarms().requestAlarms(metric, REST_METRICS, REST_MAX_TIMEOUT_MS),
-      dashboardRows: (stageName, period) => gatewayAlarms().requestDashboardRows(metric, REST_METRICS, stageName, period,
+    return this.core.alarmSource('RestGateway', apiName, readMetric => ({
+      alarms: gatewayAlarms().requestAlarms(readMetric, REST_METRICS, REST_MAX_TIMEOUT_MS),
+      dashboardRows: (stageName, period) => gatewayAlarms().requestDashboardRows(readMetric, REST_METRICS, stageName, period,
         this.canaryStageNames.has(stageName) ? `${stageName}${REST_CANARY_STAGE_SUFFIX}` : undefined),
-    };
+    }), metric);
   }
 
   /** What the domain and usage-plan builders read of this gateway. */

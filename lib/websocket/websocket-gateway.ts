@@ -265,17 +265,10 @@ export class WebSocketGateway extends WebSocketGatewayBase {
 
   /** What the alarms and the dashboard read of this gateway. */
   private alarmSource(): StageAlarmSource {
-    const metric: StageAlarmSource['metric'] = (stageName, spec, props) => this.core.metric(stageName, spec, props);
-    return {
-      gateway: this,
-      apiName: this.webSocketApi.webSocketApiName ?? this.node.id,
-      kind: 'WebSocketGateway',
-      stageNames: this.stageNames,
-      requireStage: (prop, stageName) => this.core.stages.require(prop, stageName),
-      metric,
+    return this.core.alarmSource('WebSocketGateway', this.webSocketApi.webSocketApiName ?? this.node.id, metric => ({
       alarms: gatewayAlarms().webSocketAlarms(metric, WEBSOCKET_METRICS, WEBSOCKET_MAX_TIMEOUT_MS),
       dashboardRows: (stageName, period) => gatewayAlarms().webSocketDashboardRows(metric, WEBSOCKET_METRICS, stageName, period),
-    };
+    }));
   }
 
   private validateModel(): string[] {
