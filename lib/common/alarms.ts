@@ -88,6 +88,16 @@ export interface GatewayAlarmOptions {
    */
   readonly alarmNamePrefix?: string;
   /**
+   * Route keys (as given to `addRoute`, e.g. `GET /orders/{id}` or `$connect`) that get alarms of
+   * their own besides the stage's: the same alarms with the same settings, on the route's metrics
+   * (REST: dimensions `ApiName`, `Stage`, `Method`, `Resource`; HTTP and WebSocket: `ApiId`,
+   * `Stage`, `Route`). API Gateway publishes per-route metrics only for stages with
+   * `detailedMetrics` (on by default); a stage without them is an error. Route alarms are named
+   * `<prefix>-<stage>-<route key>-<what>` and do not feed CodeDeploy traffic shifting.
+   * @default - no per-route alarms
+   */
+  readonly routes?: string[];
+  /**
    * REST and HTTP: the share of requests answered with a 5XX, in percent (`100 * 5XX / Count`).
    * @default - on: above 1 % in 3 of 3 periods of 5 minutes
    */
@@ -134,6 +144,8 @@ export interface GatewayStageAlarms {
   readonly alarms: cloudwatch.Alarm[];
   /** The same alarms by option name (`serverErrorRate`, `latency`, ...). */
   readonly alarmsByName: { [name: string]: cloudwatch.Alarm };
+  /** The alarms of each route of `routes`, by route key (empty without `routes`). */
+  readonly routeAlarms: { [routeKey: string]: cloudwatch.Alarm[] };
 }
 
 /** What `addDashboard` shows. */
@@ -188,6 +200,12 @@ export interface StageAlarmSource {
   /** A metric of a stage (the adapter's `metric*` helpers). */
   metric(stageName: string, spec: StageMetricSpec, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
   readonly alarms: AlarmDefinition[];
+  /** The alarms of one route: the stage's, reading the route's metrics. */
+  routeAlarms(routeKey: string): AlarmDefinition[];
+  /** Rejects a route the gateway does not have, or a stage that publishes no per-route metrics. */
+  requireRouteMetrics(prop: string, stageName: string, routeKey: string): void;
+  /** Hands a stage's alarms to what rolls back on them (CodeDeploy traffic shifting). */
+  attachAlarms(stageName: string, alarms: cloudwatch.IAlarm[]): void;
   /** The dashboard rows of one stage. */
   dashboardRows(stageName: string, period: Duration): cloudwatch.IWidget[][];
 }
@@ -248,6 +266,7 @@ function alarmArgs(source: StageAlarmSource): InputSpec {
   const names = source.alarms.map(a => a.name);
   const members: InputSpec = {
     stageNames: listOf(aString()),
+    routes: listOf(aString()),
     actions: listOf(aResource('a cloudwatch.IAlarmAction', 'bind')),
     alarmNamePrefix: aString(),
   };
@@ -314,39 +333,58 @@ export function addStageAlarms(source: StageAlarmSource, options: GatewayAlarmOp
     };
   }).filter(p => p.enabled);
 
+  const routes = options.routes ?? [];
+  routes.forEach((routeKey, i) => {
+    checkSetting(scope, `addAlarms options.routes[${i}]`, routeKey, routes.indexOf(routeKey) !== i ? 'a route is listed once' : undefined);
+    stageNames.forEach(stageName => source.requireRouteMetrics(`addAlarms options.routes[${i}]`, stageName, routeKey));
+  });
+
+  const makeAlarm = (id: string, nameParts: string[], what: string, plan: typeof plans[number], metric: cloudwatch.IMetric): cloudwatch.Alarm => {
+    if (root.node.tryFindChild(id) !== undefined) {
+      throw new GatewayValidationError(scope, 'addAlarms options.stageNames', nameParts[0],
+        `stage '${nameParts[0]}' already has alarms (addAlarms was called for it before); call addAlarms once per stage`);
+    }
+    const alarmName = [prefix, ...nameParts, plan.def.suffix].join('-');
+    if (!Token.isUnresolved(alarmName)) checkSetting(scope, 'addAlarms options.alarmNamePrefix', prefix, alarmNameViolation(alarmName));
+    const alarm = new cw.Alarm(root, id, {
+      alarmName,
+      alarmDescription: `${source.kind} ${source.apiName}, ${what}: ${plan.def.what} above ${plan.threshold}`,
+      metric,
+      threshold: plan.threshold,
+      evaluationPeriods: plan.evaluationPeriods,
+      datapointsToAlarm: plan.datapointsToAlarm,
+      comparisonOperator: cw.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: plan.treatMissingData,
+    });
+    actions.forEach(action => alarm.addAlarmAction(action));
+    return alarm;
+  };
+  const routeDefinitions = new Map(routes.map(routeKey => [routeKey, new Map(source.routeAlarms(routeKey).map(def => [def.name, def]))]));
+
   const result = stageNames.map(stageName => {
     const alarms: cloudwatch.Alarm[] = [];
     const alarmsByName: { [name: string]: cloudwatch.Alarm } = {};
     for (const plan of plans) {
-      const id = `${stageName}.${plan.def.name}`;
-      if (root.node.tryFindChild(id) !== undefined) {
-        throw new GatewayValidationError(scope, 'addAlarms options.stageNames', stageName,
-          `stage '${stageName}' already has alarms (addAlarms was called for it before); call addAlarms once per stage`);
-      }
-      const alarmName = `${prefix}-${stageName}-${plan.def.suffix}`;
-      if (!Token.isUnresolved(alarmName)) checkSetting(scope, 'addAlarms options.alarmNamePrefix', prefix, alarmNameViolation(alarmName));
-      const alarm = new cw.Alarm(root, id, {
-        alarmName,
-        alarmDescription: `${source.kind} ${source.apiName}, stage ${stageName}: ${plan.def.what} above ${plan.threshold}`,
-        metric: plan.def.metric(stageName, plan.period),
-        threshold: plan.threshold,
-        evaluationPeriods: plan.evaluationPeriods,
-        datapointsToAlarm: plan.datapointsToAlarm,
-        comparisonOperator: cw.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        treatMissingData: plan.treatMissingData,
-      });
-      actions.forEach(action => alarm.addAlarmAction(action));
+      const alarm = makeAlarm(`${stageName}.${plan.def.name}`, [stageName], `stage ${stageName}`, plan, plan.def.metric(stageName, plan.period));
       alarms.push(alarm);
       alarmsByName[plan.def.name] = alarm;
     }
-    return { stageName, alarms, alarmsByName };
+    source.attachAlarms(stageName, alarms);
+    const routeAlarms: { [routeKey: string]: cloudwatch.Alarm[] } = {};
+    for (const routeKey of routes) {
+      const definitions = routeDefinitions.get(routeKey)!;
+      routeAlarms[routeKey] = plans.filter(plan => definitions.has(plan.def.name)).map(plan =>
+        makeAlarm(`${stageName}.${routeKey}.${plan.def.name}`, [stageName, routeKey], `stage ${stageName}, route ${routeKey}`, plan,
+          definitions.get(plan.def.name)!.metric(stageName, plan.period)));
+    }
+    return { stageName, alarms, alarmsByName, routeAlarms };
   });
 
   if (actions.length === 0 && plans.length > 0) {
     warn(scope, 'alarmsWithoutActions', `addAlarms made alarms on stage(s) ${stageNames.join(', ')} without actions: nobody is notified when they fire. `
       + 'Pass actions (e.g. an SnsAction) unless they only feed CodeDeploy or a dashboard.');
     // Acknowledged on these alarms only (not on the `Alarms` scope), so alarms added later with actions stay checked.
-    for (const alarm of result.flatMap(r => r.alarms)) {
+    for (const alarm of result.flatMap(r => [...r.alarms, ...Object.values(r.routeAlarms).flat()])) {
       acknowledgeRule(alarm, 'cdk-validator-cfnguard::cloudwatch_alarm_action_check',
         'addAlarms was called without actions: these alarms feed CodeDeploy traffic shifting or a dashboard; the gateway carries the warning cdk-api-gateways:alarmsWithoutActions');
     }

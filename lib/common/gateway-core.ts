@@ -1,6 +1,7 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct, IConstruct } from 'constructs';
 import type { StageAlarmSource } from './alarms';
+import { check } from './errors';
 import { checkArgs } from './input';
 import { METRIC_ARGS } from './input-specs';
 import { bindStageVariableInvocations, undefinedStageVariableErrors } from './lambda-alias';
@@ -64,6 +65,7 @@ export class GatewayCore<S extends IConstruct & MetricStage, R> {
    */
   public alarmSource(kind: string, apiName: string,
     kindSpecs: (metric: StageAlarmSource['metric']) => Pick<StageAlarmSource, 'alarms' | 'dashboardRows'>,
+    routeDimensions: (routeKey: string) => { [name: string]: string },
     metric: StageAlarmSource['metric'] = (stageName, spec, props) => this.metric(stageName, spec, props)): StageAlarmSource {
     return {
       gateway: this.gateway,
@@ -73,6 +75,18 @@ export class GatewayCore<S extends IConstruct & MetricStage, R> {
       requireStage: (prop, stageName) => this.stages.require(prop, stageName),
       metric,
       ...kindSpecs(metric),
+      // A route's metrics are the stage's with the route's dimensions added.
+      routeAlarms: routeKey => kindSpecs((stageName, spec, props) => {
+        const stageMetric = this.metric(stageName, spec, props);
+        return stageMetric.with({ dimensionsMap: { ...stageMetric.dimensions, ...routeDimensions(routeKey) } });
+      }).alarms,
+      requireRouteMetrics: (prop, stageName, routeKey) => {
+        check(this.gateway, prop, routeKey, this.routes.has(routeKey) ? undefined
+          : `the gateway has no route '${routeKey}' (add it with addRoute before addAlarms; routes: ${this.routes.keys.slice(0, 10).join(', ')}${this.routes.size > 10 ? ', ...' : ''})`);
+        check(this.gateway, prop, routeKey, this.stages.hasDetailedMetrics(stageName) ? undefined
+          : `stage '${stageName}' has detailedMetrics off, so API Gateway publishes no per-route metrics for it: turn detailedMetrics on or leave routes out`);
+      },
+      attachAlarms: (stageName, alarms) => this.stages.attachAlarms(stageName, alarms),
     };
   }
 

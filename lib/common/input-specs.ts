@@ -39,6 +39,7 @@ export const TRAFFIC_SHIFTING = aStruct({
   deploymentConfig: aResource('a codedeploy.ILambdaDeploymentConfig', 'deploymentConfigName'),
   alarms: listOf(aResource('a cloudwatch.IAlarm', 'alarmArn')),
   application: aResource('a codedeploy.ILambdaApplication', 'applicationName'),
+  stageAlarms: aBoolean,
 }, 'an AliasTrafficShiftingOptions object');
 
 /** GatewayStageOptions, the members every stage has. */

@@ -1,4 +1,5 @@
 import { Names, Token } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct, IConstruct } from 'constructs';
@@ -114,17 +115,57 @@ function bindStageVariableTarget(scope: IConstruct, target: StageVariableTarget,
 }
 
 /**
+ * CodeDeploy takes at most 10 alarms per deployment group: "A maximum of 10 alarms can be added"
+ * (CloudFormation, AWS::CodeDeploy::DeploymentGroup AlarmConfiguration; the API's
+ * AlarmsLimitExceededException).
+ */
+export const MAX_DEPLOYMENT_GROUP_ALARMS = 10;
+
+/** A stage's CodeDeploy deployment groups and the alarms that roll them back. */
+export class StageTrafficShifting {
+  private alarmCount: number;
+
+  constructor(private readonly scope: Construct, private readonly prop: string, public readonly stageName: string,
+    private readonly groups: codedeploy.LambdaDeploymentGroup[], private readonly useStageAlarms: boolean, givenAlarms: number) {
+    this.alarmCount = givenAlarms;
+  }
+
+  /** Adds the stage's alarms (from `addAlarms`) to every deployment group, unless `stageAlarms: false`. */
+  public addStageAlarms(alarms: cloudwatch.IAlarm[]): void {
+    if (!this.useStageAlarms || alarms.length === 0) return;
+    const total = this.alarmCount + alarms.length;
+    check(this.scope, `addAlarms options.stageNames (${this.prop}.aliasTrafficShifting)`, `${total} alarms`, total > MAX_DEPLOYMENT_GROUP_ALARMS
+      ? `stage '${this.stageName}' shifts traffic through CodeDeploy, which takes at most ${MAX_DEPLOYMENT_GROUP_ALARMS} alarms per deployment group `
+        + `(${this.alarmCount} given in aliasTrafficShifting.alarms or added before, ${alarms.length} from addAlarms): disable some alarms, pass fewer, or set aliasTrafficShifting.stageAlarms to false`
+      : undefined);
+    for (const group of this.groups) alarms.forEach(alarm => group.addAlarm(alarm));
+    this.alarmCount = total;
+  }
+
+  /** The warning of a stage whose deployments nothing rolls back, if any. */
+  public withoutAlarmsWarning(): string | undefined {
+    if (this.alarmCount > 0) return undefined;
+    return `${this.prop}.aliasTrafficShifting: no alarm watches the CodeDeploy deployments of stage '${this.stageName}', so a failing version is never rolled back by itself. `
+      + (this.useStageAlarms ? 'Call the gateway\'s addAlarms (its alarms on this stage roll deployments back) or pass aliasTrafficShifting.alarms.'
+        : 'Pass aliasTrafficShifting.alarms or leave stageAlarms on and call addAlarms.');
+  }
+}
+
+/**
  * Creates a CodeDeploy deployment group per alias of a stage (gradual traffic shifting).
  * CodeDeploy's L2 needs the concrete `lambda.Alias`.
  */
 export function addAliasTrafficShifting(scope: Construct, prop: string, stageName: string,
-  aliases: { [variable: string]: lambda.IAlias } | undefined, options: AliasTrafficShiftingOptions | undefined): codedeploy.LambdaDeploymentGroup[] {
-  if (!options) return [];
+  aliases: { [variable: string]: lambda.IAlias } | undefined, options: AliasTrafficShiftingOptions | undefined): StageTrafficShifting | undefined {
+  if (!options) return undefined;
   const entries = Object.entries(aliases ?? {});
   check(scope, `${prop}.aliasTrafficShifting`, 'no lambdaAliases',
     entries.length === 0 ? 'traffic shifting moves the traffic of the stage\'s Lambda aliases: set lambdaAliases' : undefined);
+  const given = options.alarms ?? [];
+  check(scope, `${prop}.aliasTrafficShifting.alarms`, `${given.length} alarms`, given.length > MAX_DEPLOYMENT_GROUP_ALARMS
+    ? `CodeDeploy takes at most ${MAX_DEPLOYMENT_GROUP_ALARMS} alarms per deployment group` : undefined);
   const { LambdaDeploymentConfig, LambdaDeploymentGroup } = awsCodeDeploy();
-  return entries.map(([variable, alias]) => {
+  const groups = entries.map(([variable, alias]) => {
     if (!(alias instanceof lambda.Alias)) {
       throw new GatewayValidationError(scope, `${prop}.lambdaAliases.${variable}`, alias.aliasName,
         'CodeDeploy traffic shifting needs an alias defined in this app (lambda.Alias), not an imported one');
@@ -139,6 +180,7 @@ export function addAliasTrafficShifting(scope: Construct, prop: string, stageNam
       'The CodeDeploy service role uses AWSCodeDeployRoleForLambdaLimited, the AWS-maintained least-privilege policy for Lambda deployments (it follows CodeDeploy\'s API changes).');
     return group;
   });
+  return new StageTrafficShifting(scope, prop, stageName, groups, options.stageAlarms ?? true, given.length);
 }
 
 /** The stage variables a string refers to with `${stageVariables.NAME}` (rule 6). */

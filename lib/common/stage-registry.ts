@@ -1,6 +1,8 @@
 import { Construct, IConstruct } from 'constructs';
 import { GatewayDomain, GatewayDomainMappingOptions, mapOntoDomain, resolveDomainStage } from './domain';
-import { StageAliasSettings, StageVariableOverrides, addAliasTrafficShifting } from './lambda-alias';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { warn } from './errors';
+import { StageAliasSettings, StageTrafficShifting, StageVariableOverrides, addAliasTrafficShifting } from './lambda-alias';
 import { LambdaInvokePermissions } from './lambda-permissions';
 import { NamedMap } from './named-map';
 import { GatewayStageOptions } from './stage';
@@ -18,6 +20,8 @@ export function stageProp(stageName: string): string {
 export class StageRegistry<S extends IConstruct> {
   private readonly stages = NamedMap.stages<S>();
   private readonly aliases: StageAliasSettings[] = [];
+  private readonly shifting = new Map<string, StageTrafficShifting>();
+  private readonly detailedMetrics = new Map<string, boolean>();
 
   constructor(private readonly gateway: Construct, private readonly permissions: LambdaInvokePermissions) {}
 
@@ -33,7 +37,36 @@ export class StageRegistry<S extends IConstruct> {
       lambdaAliases: options.lambdaAliases,
       overrides,
     });
-    addAliasTrafficShifting(this.gateway, prop, options.stageName, options.lambdaAliases, options.aliasTrafficShifting);
+    this.detailedMetrics.set(options.stageName, options.detailedMetrics ?? true);
+    const shifting = addAliasTrafficShifting(this.gateway, prop, options.stageName, options.lambdaAliases, options.aliasTrafficShifting);
+    if (shifting) {
+      if (this.shifting.size === 0) {
+        // Checked when the app is synthesized: addAlarms may come after the stage.
+        this.gateway.node.addValidation({ validate: () => this.warnShiftingWithoutAlarms() });
+      }
+      this.shifting.set(options.stageName, shifting);
+    }
+  }
+
+  /** Whether a stage publishes per-route metrics (`detailedMetrics`, on by default). */
+  public hasDetailedMetrics(stageName: string): boolean {
+    return this.detailedMetrics.get(stageName) ?? false;
+  }
+
+  /**
+   * Hands a stage's alarms (made by `addAlarms`) to its CodeDeploy traffic shifting, which rolls
+   * deployments back on them unless `aliasTrafficShifting.stageAlarms` is false.
+   */
+  public attachAlarms(stageName: string, alarms: cloudwatch.IAlarm[]): void {
+    this.shifting.get(stageName)?.addStageAlarms(alarms);
+  }
+
+  private warnShiftingWithoutAlarms(): string[] {
+    for (const shifting of this.shifting.values()) {
+      const message = shifting.withoutAlarmsWarning();
+      if (message !== undefined) warn(this.gateway, 'trafficShiftingWithoutAlarms', message);
+    }
+    return [];
   }
 
   /** The stage of a name given as `stageName`. */

@@ -20,10 +20,18 @@ export interface AliasTrafficShiftingOptions {
    */
   readonly deploymentConfig?: codedeploy.ILambdaDeploymentConfig;
   /**
-   * Alarms that stop and roll back a deployment.
-   * @default - none (consider the gateway's metricServerError)
+   * Alarms that stop and roll back a deployment, in addition to the stage's own (see `stageAlarms`).
+   * CodeDeploy takes at most 10 alarms per deployment group.
+   * @default - none besides the stage's alarms
    */
   readonly alarms?: cloudwatch.IAlarm[];
+  /**
+   * Whether the alarms the gateway's `addAlarms` makes on this stage (5XX rate, latency, ...) also
+   * stop and roll back a deployment. Without any alarm a failing version is never rolled back by
+   * itself, and the gateway carries the warning `cdk-api-gateways:trafficShiftingWithoutAlarms`.
+   * @default true
+   */
+  readonly stageAlarms?: boolean;
   /**
    * The CodeDeploy application.
    * @default - one is created per deployment group

@@ -244,6 +244,6 @@ export class HttpGateway extends HttpGatewayBase {
     return this.core.alarmSource('HttpGateway', this.httpApi.httpApiName ?? this.node.id, metric => ({
       alarms: gatewayAlarms().requestAlarms(metric, HTTP_METRICS, HTTP_MAX_TIMEOUT_MS),
       dashboardRows: (stageName, period) => gatewayAlarms().requestDashboardRows(metric, HTTP_METRICS, stageName, period),
-    }));
+    }), routeKey => ({ Route: routeKey }));
   }
 }

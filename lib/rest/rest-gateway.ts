@@ -33,6 +33,7 @@ import { MAX_REST_AUTHORIZERS, MAX_REST_RESOURCES, MAX_REST_STAGES, restAdjustab
 import { MAX_RESOURCE_POLICY_CHARS } from './private-endpoint';
 import { restOpenApiDocument } from './openapi-export';
 import { RestRoutes } from './route';
+import { parseRouteKey } from '../common/route-key';
 import { REST_CANARY_STAGE_SUFFIX, REST_METRICS, RestRouteSettingDetails, configureRestStage, importedRestStage, restStageProps, validateRestStage } from './stage';
 import { addRestUsagePlan } from './usage-plans';
 
@@ -287,7 +288,11 @@ export class RestGateway extends RestGatewayBase {
       alarms: gatewayAlarms().requestAlarms(readMetric, REST_METRICS, REST_MAX_TIMEOUT_MS),
       dashboardRows: (stageName, period) => gatewayAlarms().requestDashboardRows(readMetric, REST_METRICS, stageName, period,
         this.canaryStageNames.has(stageName) ? `${stageName}${REST_CANARY_STAGE_SUFFIX}` : undefined),
-    }), metric);
+    }), routeKey => {
+      // A REST method's metrics carry its HTTP method and resource path (api-gateway-metrics-and-dimensions.html).
+      const { method, path } = parseRouteKey(routeKey);
+      return { Method: method, Resource: path };
+    }, metric);
   }
 
   /** What the domain and usage-plan builders read of this gateway. */

@@ -268,7 +268,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
     return this.core.alarmSource('WebSocketGateway', this.webSocketApi.webSocketApiName ?? this.node.id, metric => ({
       alarms: gatewayAlarms().webSocketAlarms(metric, WEBSOCKET_METRICS, WEBSOCKET_MAX_TIMEOUT_MS),
       dashboardRows: (stageName, period) => gatewayAlarms().webSocketDashboardRows(metric, WEBSOCKET_METRICS, stageName, period),
-    }));
+    }), routeKey => ({ Route: routeKey }));
   }
 
   private validateModel(): string[] {
