@@ -4,6 +4,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { GatewayCompliance, GatewayOpenApiDocument, RestAuthorization, RestGateway, RestIntegration } from '../lib';
 import { exampleFunction, exampleWebAcl } from './stacks';
+import { monitor } from './operations';
 
 /**
  * A contract-first REST API: the routes, their parameters, the request body model and validator,
@@ -48,5 +49,6 @@ export class ContractFirstStack extends Stack {
       GatewayCompliance.acknowledgeRule(this.api.route('GET /health'), ruleId,
         'A public health check for the load balancer and uptime probes: it returns a constant and reads no data.');
     }
+    monitor(this.api);
   }
 }

@@ -3,6 +3,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { HttpAuthorization, HttpGateway, HttpIntegration } from '../lib';
 import { exampleFunction } from './stacks';
+import { monitor } from './operations';
 
 /**
  * An HTTP API with dev and prod stages: routes authorized with JWTs from a Cognito user pool
@@ -53,5 +54,7 @@ export class HttpApiStack extends Stack {
     this.gateway.addRoute('DELETE /orders/{id}', HttpIntegration.lambdaFunction(admin), {
       authorization: HttpAuthorization.iam(),
     });
+    // Alarms on every stage (and on the write route of its own) paging the on-call topic, and a dashboard.
+    monitor(this.gateway, { routes: ['POST /orders'] });
   }
 }

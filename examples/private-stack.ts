@@ -10,6 +10,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { GatewayCompliance, GatewayEndpoint, GatewayLogEncryption, RestGateway, RestIntegration } from '../lib';
 import { exampleFunction, exampleWebAcl } from './stacks';
+import { monitor } from './operations';
 
 /**
  * A private REST API, reachable only through an `execute-api` interface endpoint in its VPC and
@@ -125,5 +126,6 @@ export class PrivateApiStack extends Stack {
     });
     this.gateway.addRoute('GET /orders', RestIntegration.lambdaFunction(orders));
     this.gateway.addRoute('GET /inventory/{sku}', RestIntegration.nlb(nlb, { secureServerName: backendName }));
+    monitor(this.gateway);
   }
 }

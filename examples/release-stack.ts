@@ -5,6 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { RestGateway, RestIntegration, GatewayCompliance } from '../lib';
 import { exampleFunction, exampleWebAcl } from './stacks';
+import { monitor } from './operations';
 
 /**
  * One function, one alias per stage (dev, test, prod), routed by the `lambdaAlias` stage
@@ -51,5 +52,9 @@ export class AliasReleaseStack extends Stack {
     });
     this.gateway.addRoute('GET /orders', RestIntegration.lambdaAlias(fn));
     this.gateway.addRoute('GET /orders/{id}', RestIntegration.lambdaAlias(fn));
+    // prod's alarms (5XX rate, latencies) page the on-call topic and, with the function's own
+    // error alarm above, roll a CodeDeploy traffic shift back (aliasTrafficShifting.stageAlarms).
+    // The dashboard shows prod's canary next to its base.
+    monitor(this.gateway, { stageNames: ['prod'] });
   }
 }

@@ -17,6 +17,7 @@ import { DomainsStack } from './domain-stack';
 import { AliasReleaseStack } from './release-stack';
 import { StorageFirstStack } from './storage-first-stack';
 import { ContractFirstStack } from './contract-first-stack';
+import { monitor } from './operations';
 
 const ENV = { account: '111111111111', region: 'eu-west-1' };
 
@@ -144,6 +145,9 @@ export class RestApiStack extends Stack {
       stages: [{ stageName: 'dev' }, { stageName: 'prod', routeThrottles: { 'POST /orders': { rateLimit: 20, burstLimit: 40 } } }],
       apiKeys: ['acme', 'globex'],
     });
+    // The default alarms on both stages, the 4XX rate too (partners' keys are metered), paging the
+    // on-call topic, and a dashboard of both stages.
+    monitor(this.gateway, { clientErrorRate: { enabled: true, threshold: 20 } });
   }
 }
 

@@ -21,6 +21,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { GatewayCompliance, GatewayLogEncryption, GatewayValue, RestGateway, RestIntegration } from '../lib';
 import { exampleFunction, exampleWebAcl } from './stacks';
+import { monitor } from './operations';
 
 export class StorageFirstStack extends Stack {
   public readonly gateway: RestGateway;
@@ -89,5 +90,7 @@ export class StorageFirstStack extends Stack {
       responseTransferMode: apigateway.ResponseTransferMode.STREAM,
       timeout: Duration.minutes(5),
     }));
+    // The streaming route may take 5 minutes: the stage's p99 latency alarms allow for it.
+    monitor(this.gateway, { latency: { threshold: 300_000 }, integrationLatency: { threshold: 300_000 } });
   }
 }

@@ -3,6 +3,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { WebSocketAuthorization, WebSocketGateway, WebSocketIntegration } from '../lib';
 import { exampleFunction } from './stacks';
+import { monitor } from './operations';
 
 /**
  * A chat-style WebSocket API: clients connect with a token checked by a Lambda REQUEST authorizer,
@@ -56,5 +57,6 @@ export class WebSocketApiStack extends Stack {
     }
     messageFn.addEnvironment('CALLBACK_URL_DEV', this.gateway.callbackUrlForStage('dev'));
     messageFn.addEnvironment('CALLBACK_URL_PROD', this.gateway.callbackUrlForStage('prod'));
+    monitor(this.gateway);
   }
 }
