@@ -40,9 +40,9 @@ const gateway = new RestGateway(stack, 'Api', {
 });
 gateway.addRoute('GET /whoami', RestIntegration.lambdaAlias(fn), { authorization: RestAuthorization.none() });
 // No actions: in this test the alarms only feed CodeDeploy (the gateway warns and acknowledges).
-const [prodAlarms] = gateway.addAlarms();
+const [prodAlarms] = gateway.addAlarms({ alarmNamePrefix: 'integ-release' });
 
-// The alarm names are literal (`<apiName>-<stage>-<what>`); alarm.alarmName would be a Ref.
+// The alarm names are literal (`<alarmNamePrefix>-<stage>-<what>`); alarm.alarmName would be a Ref.
 const alarmNames = ['5xx-rate', 'latency-p99', 'integration-latency-p99'].map(what => `integ-release-prod-${what}`);
 if (prodAlarms.alarms.length !== alarmNames.length) throw new Error(`expected ${alarmNames.length} alarms on prod, got ${prodAlarms.alarms.length}`);
 

@@ -7,6 +7,8 @@ export { GatewayAlarmOptions, GatewayAlarmSettings, GatewayDashboardOptions, Gat
 export { GatewayCorsOptions } from './common/cors';
 export { GatewayDomain, GatewayDomainBaseOptions, GatewayDomainMappingOptions, GatewayDomainOptions, GatewayDomainProps, GatewayMtlsOptions } from './common/domain';
 export { EndpointKind, GatewayEndpoint, PrivateEndpointOptions } from './common/endpoint';
+export { GatewayIpAddressType } from './common/ip-address-type';
+export { GatewayRoutingHeader, GatewayRoutingMode, GatewayRoutingRuleOptions } from './common/routing-rules';
 export { GatewayValidationError } from './common/errors';
 export { GatewayOpenApiDocument } from './common/openapi-document';
 export { IGateway } from './common/gateway';
@@ -21,9 +23,11 @@ export { GatewayApiKeyOptions, GatewayUsagePlanOptions, UsagePlanQuota, UsagePla
 export { RestAuthorization, RestAuthorizationConfig, RestAuthorizationKind, RestCognitoAuthorizationOptions, RestLambdaRequestAuthorizationOptions, RestLambdaTokenAuthorizationOptions } from './rest/authorization';
 export { CacheClusterSize, RestCacheOptions, RestRouteCacheOptions } from './rest/cache';
 export { RestHttpIntegrationOptions, RestIntegration, RestIntegrationBindOptions, RestIntegrationConfig, RestIntegrationOptions, RestLambdaAliasIntegrationOptions, RestLambdaIntegrationOptions, RestMockIntegrationOptions, RestNlbIntegrationOptions } from './rest/integration';
+export { RestAlbIntegrationOptions } from './rest/alb-integration';
 export { RestMappingOptions, RestMethodResponse } from './rest/non-proxy';
 export { RestServiceIntegrationOptions, RestSqsSendMessageOptions, RestStepFunctionsExecutionOptions, RestEventBridgePutEventsOptions, RestKinesisPutRecordOptions, RestDynamoDbKeyValue, RestDynamoDbGetItemOptions, RestDynamoDbPutItemOptions, RestDynamoDbQueryOptions, RestS3ObjectOptions } from './rest/service-integrations';
 export { IRestGateway, RestCanaryOptions, RestGatewayAttributes, RestGatewayProps, RestRouteOptions, RestStageOptions } from './rest/props';
+export { RestCanaryBakeOptions } from './rest/canary-bake';
 export { RestGateway } from './rest/rest-gateway';
 export { RestOpenApiOptions } from './rest/openapi';
 export { HttpAuthorization, HttpAuthorizationConfig, HttpAuthorizationKind, HttpJwtAuthorizationOptions, HttpLambdaAuthorizationOptions } from './http/authorization';

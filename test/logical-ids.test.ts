@@ -7,7 +7,7 @@ import { buildExampleApp } from '../examples/stacks';
 /**
  * Logical IDs are users' uptime: a changed ID replaces a stage, key, plan or domain (an outage, or
  * a new API key value). This pins the IDs of the example app's APIs, stages, keys, plans,
- * plan-key associations, authorizers, domains, mappings and log groups. A change here must be
+ * plan-key associations, authorizers, domains, mappings, routing rules and log groups. A change here must be
  * deliberate and listed in CHANGELOG.md. (REST deployments are left out on purpose: aws-cdk-lib
  * hashes the API model into their IDs so that every model change is a new deployment.)
  */
@@ -15,7 +15,7 @@ const PINNED_TYPES = [
   'AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Stage', 'AWS::ApiGateway::ApiKey', 'AWS::ApiGateway::UsagePlan', 'AWS::ApiGateway::UsagePlanKey',
   'AWS::ApiGateway::DomainName', 'AWS::ApiGateway::DomainNameV2', 'AWS::ApiGateway::BasePathMapping', 'AWS::ApiGateway::BasePathMappingV2',
   'AWS::ApiGatewayV2::Api', 'AWS::ApiGatewayV2::Stage', 'AWS::ApiGatewayV2::DomainName', 'AWS::ApiGatewayV2::ApiMapping', 'AWS::ApiGateway::Account',
-  'AWS::ApiGatewayV2::Authorizer', 'AWS::ApiGateway::Authorizer', 'AWS::Logs::LogGroup',
+  'AWS::ApiGatewayV2::Authorizer', 'AWS::ApiGateway::Authorizer', 'AWS::Logs::LogGroup', 'AWS::ApiGatewayV2::RoutingRule',
 ];
 
 const PINNED: { [stack: string]: string[] } = {
@@ -49,6 +49,7 @@ const PINNED: { [stack: string]: string[] } = {
     'AWS::ApiGatewayV2::DomainName ChatCustomDomainD002F5F6',
     'AWS::ApiGatewayV2::DomainName HttpApiCustomDomain68217DCA',
     'AWS::ApiGatewayV2::DomainName SharedDomain9D8A632D',
+    'AWS::ApiGatewayV2::RoutingRule SharedDomainAcceptVersionV28543B869',
     'AWS::ApiGatewayV2::Stage ChatStageprodB77641EC',
     'AWS::ApiGatewayV2::Stage HttpApiStagedefaultF0FD0CCF',
     'AWS::Logs::LogGroup ChatAccessLogsprodFA32D87D',

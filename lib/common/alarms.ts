@@ -18,7 +18,7 @@
  * throttled WebSocket message in `ClientError`, so the client-error alarms are the place to watch
  * throttling (an alarm on throttling alone needs a metric filter on the access logs' `status`).
  */
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { acknowledgeRule } from './compliance';
@@ -84,7 +84,8 @@ export interface GatewayAlarmOptions {
   /**
    * The start of every alarm name: `<prefix>-<stage>-<what>` (CloudWatch alarm names are unique
    * per account and region and at most 255 characters).
-   * @default - the API name
+   * @default - `<stack name>-<API name>`: API names need not be unique, and two stacks of one
+   * account often hold APIs of the same name (an `Orders` API per environment)
    */
   readonly alarmNamePrefix?: string;
   /**
@@ -305,7 +306,7 @@ export function addStageAlarms(source: StageAlarmSource, options: GatewayAlarmOp
   const scope = source.gateway;
   checkArgs(scope, { options }, alarmArgs(source), 'addAlarms');
   const stageNames = selectedStages(source, 'addAlarms', options.stageNames);
-  const prefix = options.alarmNamePrefix ?? source.apiName;
+  const prefix = options.alarmNamePrefix ?? `${Stack.of(scope).stackName}-${source.apiName}`;
   const cw = awsCloudWatch();
   const root = (scope.node.tryFindChild('Alarms') as Construct | undefined) ?? new Construct(scope, 'Alarms');
   const actions = options.actions ?? [];

@@ -7,6 +7,8 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { IConstruct } from 'constructs';
 import { GatewayDomain } from './domain';
 import { EndpointKind } from './endpoint';
+import { GatewayIpAddressType } from './ip-address-type';
+import { GatewayRoutingMode } from './routing-rules';
 import {
   InputCheck, InputSpec, aBoolean, aDuration, aNumber, aResource, aString, aStruct, anInstanceOf, checkArgs, checkConstructProps, listOf,
   mapOf, oneOf, required,
@@ -83,12 +85,36 @@ export const DOMAIN_BASE_SPEC: InputSpec = {
   hostedZone: aResource('a route53.IHostedZone', 'hostedZoneId'),
   certificate: aResource('an acm.ICertificate', 'certificateArn'),
   securityPolicy: oneOf(() => apigateway.SecurityPolicy, 'apigateway.SecurityPolicy'),
+  endpointAccessMode: oneOf(() => apigateway.EndpointAccessMode, 'apigateway.EndpointAccessMode'),
+  ipAddressType: oneOf(() => GatewayIpAddressType, 'GatewayIpAddressType'),
   mtls: aStruct({
     bucket: required(aResource('an s3.IBucket', 'bucketName')),
     key: required(aString()),
     version: aString(),
   }, 'a GatewayMtlsOptions object'),
 };
+
+/** GatewayDomainProps. */
+export const GATEWAY_DOMAIN_SPEC: InputSpec = {
+  ...DOMAIN_BASE_SPEC,
+  routingMode: oneOf(() => GatewayRoutingMode, 'GatewayRoutingMode'),
+};
+
+/** The arguments of `GatewayDomain.addRoutingRule(id, options)`. */
+export const ADD_ROUTING_RULE_ARGS: InputSpec = {
+  id: required(aString()),
+  options: required(aStruct({
+    priority: required(aNumber()),
+    gateway: required(aResource('a gateway (a RestGateway)', 'apiId')),
+    stageName: aString(),
+    headers: listOf(aStruct({ header: required(aString()), valueGlob: required(aString()) }, 'a GatewayRoutingHeader object')),
+    basePath: aString(),
+    stripBasePath: aBoolean,
+  }, 'a GatewayRoutingRuleOptions object')),
+};
+
+/** The `ipAddressType` prop of the three gateways. */
+export const IP_ADDRESS_TYPE = oneOf(() => GatewayIpAddressType, 'GatewayIpAddressType');
 
 /** GatewayDomainOptions: a gateway's `domain` prop. */
 export const DOMAIN = aStruct({ ...DOMAIN_BASE_SPEC, ...DOMAIN_MAPPING_SPEC }, 'a GatewayDomainOptions object');

@@ -21,6 +21,7 @@ export class StageRegistry<S extends IConstruct> {
   private readonly stages = NamedMap.stages<S>();
   private readonly aliases: StageAliasSettings[] = [];
   private readonly shifting = new Map<string, StageTrafficShifting>();
+  private readonly alarmConsumers = new Map<string, Array<(alarms: cloudwatch.IAlarm[]) => void>>();
   private readonly detailedMetrics = new Map<string, boolean>();
 
   constructor(private readonly gateway: Construct, private readonly permissions: LambdaInvokePermissions) {}
@@ -45,6 +46,7 @@ export class StageRegistry<S extends IConstruct> {
         this.gateway.node.addValidation({ validate: () => this.warnShiftingWithoutAlarms() });
       }
       this.shifting.set(options.stageName, shifting);
+      this.onStageAlarms(options.stageName, alarms => shifting.addStageAlarms(alarms));
     }
   }
 
@@ -54,11 +56,18 @@ export class StageRegistry<S extends IConstruct> {
   }
 
   /**
-   * Hands a stage's alarms (made by `addAlarms`) to its CodeDeploy traffic shifting, which rolls
-   * deployments back on them unless `aliasTrafficShifting.stageAlarms` is false.
+   * Registers what rolls back on a stage's alarms (CodeDeploy traffic shifting, a REST canary's
+   * bake): `consumer` receives the alarms `addAlarms` makes on the stage.
    */
+  public onStageAlarms(stageName: string, consumer: (alarms: cloudwatch.IAlarm[]) => void): void {
+    const consumers = this.alarmConsumers.get(stageName) ?? [];
+    consumers.push(consumer);
+    this.alarmConsumers.set(stageName, consumers);
+  }
+
+  /** Hands a stage's alarms (made by `addAlarms`) to what rolls back on them. */
   public attachAlarms(stageName: string, alarms: cloudwatch.IAlarm[]): void {
-    this.shifting.get(stageName)?.addStageAlarms(alarms);
+    for (const consumer of this.alarmConsumers.get(stageName) ?? []) consumer(alarms);
   }
 
   private warnShiftingWithoutAlarms(): string[] {

@@ -5,6 +5,7 @@ import type { GatewayAlarmOptions, GatewayDashboardOptions, GatewayStageAlarms, 
 import { Construct } from 'constructs';
 import { validateCors } from '../common/cors';
 import { GatewayDomain, GatewayDomainMappingOptions } from '../common/domain';
+import { GatewayIpAddressType } from '../common/ip-address-type';
 import { check } from '../common/errors';
 import { executeApiArn } from '../common/execute-api';
 import { GatewayCore } from '../common/gateway-core';
@@ -65,6 +66,8 @@ export class HttpGateway extends HttpGatewayBase {
 
   /** The custom domain made from the `domain` prop. */
   public readonly customDomain?: GatewayDomain;
+  /** Which IP addresses can invoke the API: the `ipAddressType` prop, or IPv4 (API Gateway's default). */
+  public readonly ipAddressType: GatewayIpAddressType;
   /** The underlying aws-cdk-lib HTTP API. */
   public readonly httpApi: apigwv2.HttpApi;
   /** The HTTP API id. */
@@ -80,6 +83,7 @@ export class HttpGateway extends HttpGatewayBase {
   constructor(scope: Construct, id: string, props: HttpGatewayProps = {}) {
     super(scope, id);
     HTTP_INPUT.props(this, props);
+    this.ipAddressType = props.ipAddressType ?? GatewayIpAddressType.IPV4;
     const stages = props.stages ?? [{ stageName: HTTP_DEFAULT_STAGE_NAME }];
 
     rejectNonRegionalEndpoint(this, props.endpoint);
@@ -97,6 +101,8 @@ export class HttpGateway extends HttpGatewayBase {
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       apiName: props.apiName ?? id,
       description: props.description,
+      // Rendered only when chosen, so that templates without it stay as they were (default IPv4).
+      ipAddressType: props.ipAddressType as string as apigwv2.IpAddressType | undefined,
       // Stages are created below, each with access logs and throttles.
       createDefaultStage: false,
       disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
@@ -121,7 +127,7 @@ export class HttpGateway extends HttpGatewayBase {
     }
 
     if (props.domain) {
-      this.customDomain = addV2CustomDomain(this, this.stageNames, 'HTTP API', props.domain, (d, o) => this.mapDomain(d, o));
+      this.customDomain = addV2CustomDomain(this, this.stageNames, 'HTTP API', props.domain, (d, o) => this.mapDomain(d, o), props.ipAddressType);
     }
 
     this.node.addValidation({
@@ -228,7 +234,7 @@ export class HttpGateway extends HttpGatewayBase {
    * Adds CloudWatch alarms to every stage (or `options.stageNames`): the 5XX rate, p99 latency and
    * p99 integration latency, and, when enabled, the 4XX rate. Each threshold, period and evaluation
    * setting can be overridden; `options.actions` (e.g. an SnsAction) are set on every alarm. Alarm
-   * names are `<apiName>-<stage>-<what>`. Call it once per stage.
+   * names are `<stack name>-<API name>-<stage>-<what>`. Call it once per stage.
    */
   public addAlarms(options: GatewayAlarmOptions = {}): GatewayStageAlarms[] {
     return gatewayAlarms().addStageAlarms(this.alarmSource(), options);

@@ -11,7 +11,7 @@ import {
 } from '../common/input';
 import { GatewayOpenApiDocument } from '../common/openapi-document';
 import {
-  A_CONSTRUCT, A_FUNCTION, DOMAIN, ENDPOINT, STAGE_SPEC, THROTTLE, corsOptions, optionalStrings,
+  A_CONSTRUCT, A_FUNCTION, DOMAIN, IP_ADDRESS_TYPE, ENDPOINT, STAGE_SPEC, THROTTLE, corsOptions, optionalStrings,
   stagesOf,
   GatewayInputChecks,
   GATEWAY_METHOD_ARGS,
@@ -61,6 +61,7 @@ const HTTP_GATEWAY_PROPS: InputSpec = {
   cors: corsOptions(httpCorsMaxAgeViolation),
   disableExecuteApiEndpoint: aBoolean,
   domain: DOMAIN,
+  ipAddressType: IP_ADDRESS_TYPE,
   // Props of RestGatewayProps and WebSocketGatewayProps that an HttpGateway would silently drop
   // (policyStatements, binaryMediaTypes and minCompressionSize are rejected as REST-only features).
   restApiName: notHere('an HttpGateway is named with apiName'),

@@ -38,6 +38,8 @@ export function renderRestApi(scope: Construct, id: string, props: RestGatewayPr
       types: [endpoint.kind === EndpointKind.EDGE ? apigateway.EndpointType.EDGE
         : endpoint.kind === EndpointKind.PRIVATE ? apigateway.EndpointType.PRIVATE : apigateway.EndpointType.REGIONAL],
       vpcEndpoints: undefined,
+      // Rendered only when chosen, so that templates without it stay as they were.
+      ipAddressType: props.ipAddressType as string as apigateway.IpAddressType | undefined,
     },
     policy,
     binaryMediaTypes: props.binaryMediaTypes,
@@ -57,6 +59,7 @@ export function renderRestApi(scope: Construct, id: string, props: RestGatewayPr
     (restApi.node.defaultChild as apigateway.CfnRestApi).endpointConfiguration = {
       types: ['PRIVATE'],
       vpcEndpointIds,
+      ipAddressType: props.ipAddressType,
     };
   }
   return { restApi, policy, vpcEndpoints };

@@ -9,7 +9,9 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { GatewayDomainOptions, addAliasRecords, basePathViolation, resolveDomainCertificate, resolveDomainStage } from '../common/domain';
+import { resolveEndpointAccessMode } from '../common/domain-tls';
 import { EndpointKind } from '../common/endpoint';
+import { GatewayIpAddressType, domainServesIpv6, ipAddressTypeViolation } from '../common/ip-address-type';
 import { check, warn } from '../common/errors';
 import { awsEc2, awsRoute53, awsRoute53Targets } from '../common/lazy';
 import { privateApiPolicyStatements } from './private-endpoint';
@@ -25,6 +27,8 @@ export interface RestDomainTarget {
   /** The stage of a name, failing with an error on `prop` when there is none. */
   requireStage(prop: string, stageName: string): apigateway.Stage;
   readonly vpcEndpoints: ec2.IInterfaceVpcEndpoint[];
+  /** The gateway's `ipAddressType` prop, which its own domain follows unless the domain sets one. */
+  readonly ipAddressType?: GatewayIpAddressType;
 }
 
 /**
@@ -38,20 +42,24 @@ export function addRestPrivateCustomDomain(target: RestDomainTarget, options: Ga
     : 'a private custom domain needs a certificate (ACM in the API\'s region); its hostedZone is the private zone of the VPC, which cannot validate a new certificate');
   check(scope, 'domain.mtls', options.mtls, options.mtls ? 'mutual TLS is not available on private custom domains' : undefined);
   const securityPolicy = options.securityPolicy ?? apigateway.SecurityPolicy.TLS_1_2;
+  check(scope, 'domain.ipAddressType', options.ipAddressType, ipAddressTypeViolation(EndpointKind.PRIVATE, options.ipAddressType, 'custom domain'));
   if (options.basePath !== undefined) {
     check(scope, 'domain.basePath', options.basePath, basePathViolation(options.basePath, EndpointKind.REGIONAL, securityPolicy));
   }
   const stageName = resolveDomainStage(scope, 'domain.stageName', target.stageNames, options.stageName);
   const stage = target.requireStage('domain.stageName', stageName);
-  // The certificate of a private domain lives in the API's region, like a regional one's.
-  const certificate = resolveDomainCertificate(scope, 'domain', options, EndpointKind.REGIONAL);
+  // The certificate of a private domain lives in the API's region, like a regional one's; its
+  // security policies are the regional ones.
+  const certificate = resolveDomainCertificate(scope, 'domain', options, EndpointKind.REGIONAL, EndpointKind.PRIVATE);
   const vpceIds = target.vpcEndpoints.map(e => e.vpcEndpointId);
   const policy = new iam.PolicyDocument({ statements: privateApiPolicyStatements(vpceIds) });
   const domain = new apigateway.CfnDomainNameV2(scope, 'PrivateCustomDomain', {
     domainName: options.domainName,
     certificateArn: certificate.certificateArn,
-    endpointConfiguration: { types: ['PRIVATE'] },
+    // Rendered only when chosen: a private domain is dual-stack in any case (rule 82).
+    endpointConfiguration: { types: ['PRIVATE'], ipAddressType: options.ipAddressType },
     securityPolicy,
+    endpointAccessMode: resolveEndpointAccessMode(securityPolicy, options.endpointAccessMode),
     policy: Lazy.any({ produce: () => policy.toJSON() }),
   });
   const mapping = new apigateway.CfnBasePathMappingV2(scope, 'PrivateCustomDomainMapping', {
@@ -96,19 +104,27 @@ export function addRestCustomDomain(target: RestDomainTarget, options: GatewayDo
   const stage = target.requireStage('domain.stageName', stageName);
   claimDomainName(scope, 'domain.domainName', options.domainName, 'public');
   const certificate = resolveDomainCertificate(scope, 'domain', options, kind);
+  const endpointType = kind === EndpointKind.EDGE ? apigateway.EndpointType.EDGE : apigateway.EndpointType.REGIONAL;
   const domain = new apigateway.DomainName(scope, 'CustomDomain', {
     domainName: options.domainName,
     certificate,
-    endpointType: kind === EndpointKind.EDGE ? apigateway.EndpointType.EDGE : apigateway.EndpointType.REGIONAL,
+    endpointType,
     securityPolicy,
+    endpointAccessMode: resolveEndpointAccessMode(securityPolicy, options.endpointAccessMode),
     mtls: options.mtls ? { bucket: options.mtls.bucket, key: options.mtls.key, version: options.mtls.version } : undefined,
   });
+  // The domain follows the gateway's IP address type unless it sets its own; rendered only when
+  // one of them is chosen. The DomainName L2 has no such prop: set it on the L1.
+  const ipAddressType = options.ipAddressType ?? target.ipAddressType;
+  if (ipAddressType !== undefined) {
+    (domain.node.defaultChild as apigateway.CfnDomainName).endpointConfiguration = { types: [endpointType], ipAddressType };
+  }
   if (options.basePath?.includes('/')) {
     domain.addApiMapping(stage, { basePath: options.basePath });
   } else {
     domain.addBasePathMapping(target.restApi, { basePath: options.basePath, stage });
   }
   const { ApiGatewayDomain } = awsRoute53Targets();
-  addAliasRecords(scope, options.hostedZone, options.domainName, new ApiGatewayDomain(domain));
+  addAliasRecords(scope, options.hostedZone, options.domainName, new ApiGatewayDomain(domain), domainServesIpv6(kind, ipAddressType));
   return domain;
 }

@@ -10,7 +10,7 @@ import {
   checkArgs, listOf, mapOf, notHere, oneOf, required,
 } from '../common/input';
 import {
-  AN_ALIAS, A_CONSTRUCT, A_FUNCTION, DOMAIN, ENDPOINT, STAGE_SPEC, THROTTLE, corsOptions,
+  AN_ALIAS, A_CONSTRUCT, A_FUNCTION, DOMAIN, IP_ADDRESS_TYPE, ENDPOINT, STAGE_SPEC, THROTTLE, corsOptions,
   optionalStrings, stagesOf,
   GatewayInputChecks,
   GATEWAY_METHOD_ARGS,
@@ -30,7 +30,7 @@ const REST_AUTHORIZATION = anInstanceOf(() => RestAuthorization,
   'a RestAuthorization (RestAuthorization.iam(), .cognito(pools), .lambdaToken(fn), .lambdaRequest(fn) or .none())');
 
 const REST_INTEGRATION = anIntegration(() => RestIntegration,
-  'a RestIntegration (RestIntegration.lambdaFunction(fn), .lambdaAlias(fn), .http(url), .nlb(loadBalancer) or .mock())');
+  'a RestIntegration (RestIntegration.lambdaFunction(fn), .lambdaAlias(fn), .http(url), .nlb(loadBalancer), .alb(listener) or .mock())');
 
 const REST_STAGE_SPEC: InputSpec = {
   ...STAGE_SPEC,
@@ -39,6 +39,11 @@ const REST_STAGE_SPEC: InputSpec = {
     lambdaAliases: mapOf(AN_ALIAS),
     variables: mapOf(aString()),
     useStageCache: aBoolean,
+    bake: aStruct({
+      duration: aDuration(undefined, 'seconds'),
+      alarms: listOf(aResource('a cloudwatch.IAlarm', 'alarmArn')),
+      stageAlarms: aBoolean,
+    }, 'a RestCanaryBakeOptions object'),
   }, 'a RestCanaryOptions object'),
   tracing: aBoolean,
   executionLogLevel: oneOf(() => apigateway.MethodLoggingLevel, 'apigateway.MethodLoggingLevel'),
@@ -62,6 +67,7 @@ const REST_GATEWAY_PROPS: InputSpec = {
   disableExecuteApiEndpoint: aBoolean,
   apiKeyRequired: aBoolean,
   domain: DOMAIN,
+  ipAddressType: IP_ADDRESS_TYPE,
   apiKeySource: oneOf(() => apigateway.ApiKeySourceType, 'apigateway.ApiKeySourceType'),
   routeStacks: ROUTE_STACKS_SPEC,
   openApi: aStruct({

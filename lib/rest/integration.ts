@@ -22,7 +22,11 @@ import { RestMappingOptions, mockMappingDefaults, restMapping } from './non-prox
 import { checkResponseTransfer, validateStreamingTimeout } from './streaming';
 import { GatewayIntegrationConfig } from '../common/integration-config';
 import type * as service from './service-integrations';
-import { restServiceIntegrations } from '../common/lazy';
+import type * as alb from './alb-integration';
+import { lazyValue, restServiceIntegrations } from '../common/lazy';
+
+/* eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on the first RestIntegration.alb call (lib/common/lazy.ts) */
+const albIntegration = lazyValue(() => require('./alb-integration') as typeof import('./alb-integration'));
 
 /** REST integrations time out after at most 29 s unless a regional or private API's account raised it (rule 10). */
 export const REST_MAX_TIMEOUT_MS = 29000;
@@ -238,6 +242,19 @@ export abstract class RestIntegration {
   }
 
   /**
+   * A private HTTP proxy integration to an Application Load Balancer through a VPC link V2
+   * (`AWS::ApiGatewayV2::VpcLink`), the load balancer as integration target; one link per VPC per
+   * gateway unless `vpcLink` is given (an imported listener needs it). It takes a listener, as
+   * HttpIntegration.alb does. See lib/rest/alb-integration.ts.
+   *
+   * @example
+   * api.addRoute('ANY /orders/{proxy+}', RestIntegration.alb(listener, { secureServerName: 'orders.internal.example.com' }));
+   */
+  public static alb(listener: elbv2.IApplicationListener, options: alb.RestAlbIntegrationOptions = {}): RestIntegration {
+    return new AlbRestIntegration(albIntegration().albIntegrationBinder(listener, options));
+  }
+
+  /**
    * A mock integration answering without a backend: a fixed status and JSON body, or what its
    * request template and integration responses say.
    */
@@ -366,7 +383,7 @@ export function validateRestTimeout(options: RestIntegrationBindOptions, timeout
  * The integration request parameters mapping each `{name}` of a backend URL to the route's path
  * parameter of that name; a URL parameter the route does not have is an error.
  */
-function urlPathParameters(options: RestIntegrationBindOptions, prop: string, url: string): { [k: string]: string } | undefined {
+export function urlPathParameters(options: RestIntegrationBindOptions, prop: string, url: string): { [k: string]: string } | undefined {
   // `{name}`, but not a `${stageVariables.name}` reference.
   const params = /(?<!\$)\{([A-Za-z0-9._-]+)\+?\}/g;
   const requestParameters: { [k: string]: string } = {};
@@ -562,6 +579,17 @@ class MockRestIntegration extends RestIntegration {
       integration: new apigateway.MockIntegration(mapping.options),
       methodResponses: mapping.methodResponses,
     };
+  }
+}
+
+/** A private integration to an Application Load Balancer (lib/rest/alb-integration.ts). */
+class AlbRestIntegration extends RestIntegration {
+  constructor(private readonly binder: (options: RestIntegrationBindOptions) => RestIntegrationConfig) {
+    super();
+  }
+
+  public bind(options: RestIntegrationBindOptions): RestIntegrationConfig {
+    return this.binder(options);
   }
 }
 

@@ -10,11 +10,13 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { GatewayCorsOptions } from '../common/cors';
 import { GatewayDomainOptions } from '../common/domain';
+import { GatewayIpAddressType } from '../common/ip-address-type';
 import { GatewayEndpoint } from '../common/endpoint';
 import { GatewayStageOptions } from '../common/stage';
 import { ThrottleSettings } from '../common/throttle';
 import { RestAuthorization } from './authorization';
 import { RestCacheOptions, RestRouteCacheOptions } from './cache';
+import { RestCanaryBakeOptions } from './canary-bake';
 import { RestMethodResponse } from './non-proxy';
 import { IGateway } from '../common/gateway';
 import { GatewayRaisedQuotas } from '../common/quotas';
@@ -44,6 +46,13 @@ export interface RestCanaryOptions {
    * @default false
    */
   readonly useStageCache?: boolean;
+  /**
+   * Watch alarms after each deployment that changes this canary (its API deployment, traffic
+   * share, overrides or the versions of the stage's Lambda aliases), and fail the deployment when
+   * one fires, so that CloudFormation rolls the release back. Promotion stays a change in code.
+   * @default - not watched
+   */
+  readonly bake?: RestCanaryBakeOptions;
 }
 
 /** One stage of a RestGateway. */
@@ -205,9 +214,16 @@ export interface RestGatewayProps {
    */
   readonly apiKeyRequired?: boolean;
   /**
+   * Which IP addresses can invoke the API: IPv4 only, or IPv4 and IPv6. A private API is
+   * dual-stack only. The gateway's own `domain` follows this choice unless it sets its own.
+   * @default - API Gateway's default, not rendered: IPv4 for regional and edge-optimized APIs,
+   * dual-stack for private ones
+   */
+  readonly ipAddressType?: GatewayIpAddressType;
+  /**
    * A custom domain serving one stage (`domain.stageName`, required when there are several
-   * stages): certificate region checked or created in the right region, A/AAAA alias records when
-   * a hosted zone is given.
+   * stages): certificate region checked or created in the right region, alias records (A, and AAAA for
+   * edge-optimized and dual-stack domains) when a hosted zone is given.
    * @default - no custom domain
    */
   readonly domain?: GatewayDomainOptions;

@@ -1,11 +1,15 @@
+import { Lazy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { gatewayAlarms, restOpenApiImport } from '../common/lazy';
 import type { GatewayAlarmOptions, GatewayDashboardOptions, GatewayStageAlarms, StageAlarmSource } from '../common/alarms';
 import { validateCors } from '../common/cors';
-import { GatewayDomain, GatewayDomainMappingOptions } from '../common/domain';
+import { DomainRoutingRules, GatewayDomain, GatewayDomainMappingOptions, recordDomainMappingKind } from '../common/domain';
 import { EndpointKind, GatewayEndpoint } from '../common/endpoint';
+import { GatewayIpAddressType, effectiveIpAddressType, ipAddressTypeViolation } from '../common/ip-address-type';
+import { GatewayRoutingRuleOptions, registerRoutingRuleTarget, restDomainRoutingModeValue } from '../common/routing-rules';
 import { check } from '../common/errors';
 import { executeApiArn } from '../common/execute-api';
 import { requireAccountLoggingRoleForStages } from '../common/execution-logging';
@@ -17,12 +21,14 @@ import { MAX_PLANS_PER_API_KEY } from '../common/usage-plans';
 import { RouteSettings } from '../common/route-settings';
 import { RouteStackPlacement, importedGatewayAddRoute } from '../common/route-stacks';
 import { validateUniqueStageNames } from '../common/stage';
+import { stageProp } from '../common/stage-registry';
 import { StageMetricSpec, stageMetric } from '../common/stage-metrics';
 import { UsagePlanRegistry } from '../common/usage-plan-registry';
 import { GatewayApiKeyOptions, GatewayUsagePlanOptions } from '../common/usage-plans';
 import { renderRestApi } from './api';
 import { RestAuthorization } from './authorization';
 import { RestGatewayBase } from './base';
+import { RestCanaryBake } from './canary-bake';
 import { addCorsGatewayResponses } from './cors';
 import { computeDeploymentIdOnce } from './deployment-id';
 import { addRestCustomDomain, addRestPrivateCustomDomain } from './domain';
@@ -34,7 +40,9 @@ import { MAX_RESOURCE_POLICY_CHARS } from './private-endpoint';
 import { restOpenApiDocument } from './openapi-export';
 import { RestRoutes } from './route';
 import { parseRouteKey } from '../common/route-key';
-import { REST_CANARY_STAGE_SUFFIX, REST_METRICS, RestRouteSettingDetails, configureRestStage, importedRestStage, restStageProps, validateRestStage } from './stage';
+import {
+  REST_CANARY_STAGE_SUFFIX, REST_METRICS, RestRouteSettingDetails, configureRestStage, importedRestStage, restCanaryFingerprint, restStageProps, validateRestStage,
+} from './stage';
 import { addRestUsagePlan } from './usage-plans';
 
 /**
@@ -80,6 +88,11 @@ export class RestGateway extends RestGatewayBase {
   public readonly apiId: string;
   /** The endpoint kind. */
   public readonly endpointKind: EndpointKind;
+  /**
+   * Which IP addresses can invoke the API: the `ipAddressType` prop, or API Gateway's default
+   * (dual-stack for a private API, IPv4 otherwise).
+   */
+  public readonly ipAddressType: GatewayIpAddressType;
   /** The custom domain made from the `domain` prop (edge or regional APIs). */
   public readonly customDomain?: apigateway.DomainName;
   /** The private custom domain made from the `domain` prop (private APIs). */
@@ -94,6 +107,8 @@ export class RestGateway extends RestGatewayBase {
   private readonly usagePlanRegistry = new UsagePlanRegistry(this);
   /** The stages given a canary, whose metrics the dashboard shows next to the base's. */
   private readonly canaryStageNames = new Set<string>();
+  /** The routing rules of the gateway's own custom domain (addDomainRoutingRule). */
+  private readonly domainRoutingRules?: DomainRoutingRules;
 
   constructor(scope: Construct, id: string, props: RestGatewayProps = {}) {
     super(scope, id);
@@ -101,6 +116,8 @@ export class RestGateway extends RestGatewayBase {
     const stages = props.stages ?? [{ stageName: 'prod' }];
     const endpoint = props.endpoint ?? GatewayEndpoint.regional();
     this.endpointKind = endpoint.kind;
+    check(this, 'ipAddressType', props.ipAddressType, ipAddressTypeViolation(this.endpointKind, props.ipAddressType, 'REST API'));
+    this.ipAddressType = effectiveIpAddressType(this.endpointKind, props.ipAddressType);
 
     check(this, 'stages', '[]', stages.length === 0 ? 'a RestGateway has at least one stage' : undefined);
     setRaisedQuotas(this, props.raisedQuotas, {
@@ -150,11 +167,20 @@ export class RestGateway extends RestGatewayBase {
       restOpenApiImport().importRestOpenApi(this, props.openApi, (key, integration, options) => this.addRoute(key, integration, options));
     }
 
-    const domainTarget = { ...this.parts(), endpointKind: this.endpointKind, vpcEndpoints };
+    // A routing rule of a GatewayDomain can send requests to this API (GatewayDomain.addRoutingRule).
+    registerRoutingRuleTarget(this, {
+      endpointKind: this.endpointKind,
+      stageNames: () => this.stageNames,
+      stage: (prop, stageName) => this.core.stages.require(prop, stageName),
+    });
+    const domainTarget = { ...this.parts(), endpointKind: this.endpointKind, vpcEndpoints, ipAddressType: props.ipAddressType };
     if (props.domain && this.endpointKind === EndpointKind.PRIVATE) {
       this.privateCustomDomain = addRestPrivateCustomDomain(domainTarget, props.domain);
+      this.domainRoutingRules = this.ownDomainRoutingRules(this.privateCustomDomain, this.privateCustomDomain.attrDomainNameArn, props.domain.securityPolicy);
     } else if (props.domain) {
       this.customDomain = addRestCustomDomain(domainTarget, props.domain);
+      const cfnDomain = this.customDomain.node.defaultChild as apigateway.CfnDomainName;
+      this.domainRoutingRules = this.ownDomainRoutingRules(cfnDomain, cfnDomain.attrDomainNameArn, props.domain.securityPolicy);
     }
 
     this.node.addValidation({ validate: () => this.validateModel() });
@@ -227,7 +253,23 @@ export class RestGateway extends RestGatewayBase {
     checkArgs(this, { domain, options }, REST_METHOD_ARGS.mapDomain, 'mapDomain');
     check(this, 'mapDomain', this.endpointKind, this.endpointKind !== EndpointKind.PRIVATE ? undefined
       : 'a private REST API cannot be mapped onto a public regional GatewayDomain; give it a private custom domain with its `domain` prop');
+    recordDomainMappingKind(domain, 'REST API');
     this.core.stages.mapDomain(domain, options, this.apiId);
+  }
+
+  /**
+   * Adds a routing rule to the gateway's own custom domain (the `domain` prop): requests that
+   * match its header and base path conditions go to a stage of a REST API (this one or another
+   * RestGateway of the app; a private domain routes to private APIs only), evaluated by priority
+   * before the domain's base-path mapping. The domain's routing mode becomes
+   * ROUTING_RULE_THEN_BASE_PATH_MAPPING (REST domains' name for ROUTING_RULE_THEN_API_MAPPING). For a domain shared by several APIs use
+   * `GatewayDomain.addRoutingRule`.
+   * @param id the id of the rule, unique among this gateway's domain routing rules
+   */
+  public addDomainRoutingRule(id: string, options: GatewayRoutingRuleOptions): apigwv2.CfnRoutingRule {
+    check(this, 'addDomainRoutingRule', undefined, this.domainRoutingRules ? undefined
+      : 'the gateway has no custom domain: give it a `domain` prop, or add the rule to a GatewayDomain (GatewayDomain.addRoutingRule)');
+    return this.domainRoutingRules!.add(id, options);
   }
 
   /** The method of a route added with addRoute. */
@@ -263,7 +305,7 @@ export class RestGateway extends RestGatewayBase {
    * Adds CloudWatch alarms to every stage (or `options.stageNames`): the 5XX rate, p99 latency and
    * p99 integration latency, and, when enabled, the 4XX rate. Each threshold, period and evaluation
    * setting can be overridden; `options.actions` (e.g. an SnsAction) are set on every alarm. Alarm
-   * names are `<apiName>-<stage>-<what>`. Call it once per stage.
+   * names are `<stack name>-<API name>-<stage>-<what>`. Call it once per stage.
    */
   public addAlarms(options: GatewayAlarmOptions = {}): GatewayStageAlarms[] {
     return gatewayAlarms().addStageAlarms(this.alarmSource(), options);
@@ -295,6 +337,27 @@ export class RestGateway extends RestGatewayBase {
     }, metric);
   }
 
+  /**
+   * The routing rules of the gateway's own domain, whose routing mode follows them (rule 86): the
+   * domain always has its base-path mapping, so ROUTING_RULE_THEN_BASE_PATH_MAPPING once a rule
+   * exists, nothing rendered before (BASE_PATH_MAPPING_ONLY, the default).
+   */
+  private ownDomainRoutingRules(cfnDomain: apigateway.CfnDomainName | apigateway.CfnDomainNameV2, domainNameArn: string,
+    securityPolicy: apigateway.SecurityPolicy | undefined): DomainRoutingRules {
+    const rules = new DomainRoutingRules(this, {
+      idPrefix: 'DomainRoutingRule', label: 'addDomainRoutingRule', domainNameArn,
+      privateDomain: this.endpointKind === EndpointKind.PRIVATE, securityPolicy: securityPolicy ?? apigateway.SecurityPolicy.TLS_1_2,
+    });
+    // AWS::ApiGateway::DomainName(V2) spells the mode ROUTING_RULE_THEN_BASE_PATH_MAPPING.
+    cfnDomain.routingMode = Lazy.string({
+      produce: () => {
+        const mode = rules.neededMode(1);
+        return mode === undefined ? undefined : restDomainRoutingModeValue(mode);
+      },
+    });
+    return rules;
+  }
+
   /** What the domain and usage-plan builders read of this gateway. */
   private parts() {
     return {
@@ -311,6 +374,11 @@ export class RestGateway extends RestGatewayBase {
     this.core.stages.add(options, stage,
       { name: 'canary', lambdaAliases: options.canary?.lambdaAliases, variables: options.canary?.variables });
     configureRestStage(this, this.restApi, options, stage, this.routeSettings);
+    if (options.canary?.bake) {
+      const bake = new RestCanaryBake(this, stageProp(options.stageName), options.stageName, stage, options.canary.bake,
+        () => restCanaryFingerprint(this.restApi, options));
+      this.core.stages.onStageAlarms(options.stageName, alarms => bake.addStageAlarms(alarms));
+    }
   }
 
   private validateModel(): string[] {

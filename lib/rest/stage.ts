@@ -4,6 +4,7 @@
  */
 import { Duration, Lazy, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { AccessLogKind } from '../common/access-logs';
 import { check, warn } from '../common/errors';
@@ -130,6 +131,22 @@ function renderCanary(restApi: apigateway.RestApi, stage: RestStageOptions): api
     percentTraffic: canary?.percentTraffic ?? 0,
     stageVariableOverrides: Object.keys(overrides).length > 0 ? overrides : undefined,
     useStageCache: canary?.useStageCache ?? false,
+  };
+}
+
+/**
+ * What changes with each release of a stage's canary: the API deployment, the canary's share and
+ * overrides, and the versions of the stage's and the canary's Lambda aliases (a new version
+ * published to an alias is a release too). A canary bake's custom resource carries it, so each
+ * change is an Update that is watched.
+ */
+export function restCanaryFingerprint(restApi: apigateway.RestApi, stage: RestStageOptions): unknown {
+  const versions = (aliases: { [variable: string]: lambda.IAlias } | undefined) =>
+    Object.fromEntries(Object.entries(aliases ?? {}).map(([variable, alias]) => [variable, alias.version.version]));
+  return {
+    ...renderCanary(restApi, stage),
+    stageAliasVersions: versions(stage.lambdaAliases),
+    canaryAliasVersions: versions(stage.canary?.lambdaAliases),
   };
 }
 

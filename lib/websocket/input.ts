@@ -11,7 +11,7 @@ import {
   listOf, notHere, oneOf, required,
 } from '../common/input';
 import {
-  A_CONSTRUCT, A_FUNCTION, A_GRANTEE, DOMAIN, ENDPOINT, MAP_DOMAIN_ARGS, METRIC_ARGS, STAGE_SPEC, THROTTLE, optionalStrings,
+  A_CONSTRUCT, A_FUNCTION, A_GRANTEE, DOMAIN, IP_ADDRESS_TYPE, ENDPOINT, MAP_DOMAIN_ARGS, METRIC_ARGS, STAGE_SPEC, THROTTLE, optionalStrings,
   stagesOf,
   GatewayInputChecks,
 } from '../common/input-specs';
@@ -54,6 +54,7 @@ const WEBSOCKET_GATEWAY_PROPS: InputSpec = {
   stages: stagesOf(WEBSOCKET_STAGE_SPEC, 'a WebSocketStageOptions object'),
   endpoint: ENDPOINT,
   domain: DOMAIN,
+  ipAddressType: IP_ADDRESS_TYPE,
   disableExecuteApiEndpoint: aBoolean,
   // Props of RestGatewayProps and HttpGatewayProps that a WebSocketGateway would silently drop.
   restApiName: notHere('renamed to apiName (one name across the three gateways)'),

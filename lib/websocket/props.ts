@@ -3,6 +3,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 import { GatewayCorsOptions } from '../common/cors';
 import { GatewayDomainOptions } from '../common/domain';
+import { GatewayIpAddressType } from '../common/ip-address-type';
 import { GatewayEndpoint } from '../common/endpoint';
 import { GatewayRaisedQuotas } from '../common/quotas';
 import { GatewayRouteStacks } from '../common/route-stacks';
@@ -108,8 +109,14 @@ export interface WebSocketGatewayProps {
    */
   readonly cors?: GatewayCorsOptions;
   /**
+   * Which IP addresses can invoke the API: IPv4 only, or IPv4 and IPv6. The gateway's own
+   * `domain` follows this choice unless it sets its own.
+   * @default - API Gateway's default, IPv4 (not rendered)
+   */
+  readonly ipAddressType?: GatewayIpAddressType;
+  /**
    * A regional custom domain serving one stage (`domain.stageName`, required when there are several stages): certificate region
-   * checked or created, A/AAAA alias records when a hosted zone is given. WebSocket custom
+   * checked or created, alias records (A, and AAAA when dual-stack) when a hosted zone is given. WebSocket custom
    * domains are regional only.
    * @default - no custom domain
    */

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { gatewayAlarms } from '../common/lazy';
 import type { GatewayAlarmOptions, GatewayDashboardOptions, GatewayStageAlarms, StageAlarmSource } from '../common/alarms';
 import { GatewayDomain, GatewayDomainMappingOptions } from '../common/domain';
+import { GatewayIpAddressType } from '../common/ip-address-type';
 import { EndpointKind } from '../common/endpoint';
 import { check, warn } from '../common/errors';
 import { executeApiArn } from '../common/execute-api';
@@ -67,6 +68,8 @@ export class WebSocketGateway extends WebSocketGatewayBase {
   public readonly webSocketApi: apigwv2.WebSocketApi;
   /** The custom domain made from the `domain` prop. */
   public readonly customDomain?: GatewayDomain;
+  /** Which IP addresses can invoke the API: the `ipAddressType` prop, or IPv4 (API Gateway's default). */
+  public readonly ipAddressType: GatewayIpAddressType;
   /** The WebSocket API id. */
   public readonly apiId: string;
   /** The route selection expression. */
@@ -83,6 +86,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
   constructor(scope: Construct, id: string, props: WebSocketGatewayProps = {}) {
     super(scope, id);
     WEBSOCKET_INPUT.props(this, props);
+    this.ipAddressType = props.ipAddressType ?? GatewayIpAddressType.IPV4;
     this.placement = new RouteStackPlacement(this, props.routeStacks, () => this.core.routes.scope, false);
     const stages = props.stages ?? [{ stageName: 'prod' }];
     this.routeSelectionExpression = props.routeSelectionExpression ?? DEFAULT_ROUTE_SELECTION_EXPRESSION;
@@ -109,6 +113,8 @@ export class WebSocketGateway extends WebSocketGatewayBase {
     this.webSocketApi = new apigwv2.WebSocketApi(this, 'Api', {
       apiName: props.apiName ?? id,
       description: props.description,
+      // Rendered only when chosen, so that templates without it stay as they were (default IPv4).
+      ipAddressType: props.ipAddressType as string as apigwv2.IpAddressType | undefined,
       routeSelectionExpression: this.routeSelectionExpression,
       apiKeySelectionExpression: props.apiKeySelectionExpression,
     });
@@ -123,7 +129,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
     }
 
     if (props.domain) {
-      this.customDomain = addV2CustomDomain(this, this.stageNames, 'WebSocket API', props.domain, (d, o) => this.mapDomain(d, o));
+      this.customDomain = addV2CustomDomain(this, this.stageNames, 'WebSocket API', props.domain, (d, o) => this.mapDomain(d, o), props.ipAddressType);
     }
 
     this.node.addValidation({ validate: () => this.validateModel() });
@@ -252,7 +258,7 @@ export class WebSocketGateway extends WebSocketGatewayBase {
    * Adds CloudWatch alarms to every stage (or `options.stageNames`): p99 integration latency,
    * integration errors and execution errors, and, when enabled, client errors. Each threshold,
    * period and evaluation setting can be overridden; `options.actions` (e.g. an SnsAction) are set
-   * on every alarm. Alarm names are `<apiName>-<stage>-<what>`. Call it once per stage.
+   * on every alarm. Alarm names are `<stack name>-<API name>-<stage>-<what>`. Call it once per stage.
    */
   public addAlarms(options: GatewayAlarmOptions = {}): GatewayStageAlarms[] {
     return gatewayAlarms().addStageAlarms(this.alarmSource(), options);

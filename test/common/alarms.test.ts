@@ -77,19 +77,19 @@ describe.each([
     expect(result.map(r => r.stageName)).toEqual(['dev', 'prod']);
     expect(Object.keys(result[1].alarmsByName)).toEqual(['serverErrorRate', 'latency', 'integrationLatency']);
     for (const stage of ['dev', 'prod']) {
-      const rate = alarm(template, `orders-${stage}-5xx-rate`);
+      const rate = alarm(template, `Stack-orders-${stage}-5xx-rate`);
       expect(rate).toMatchObject({ Threshold: 1, EvaluationPeriods: 3, DatapointsToAlarm: 3, ComparisonOperator: 'GreaterThanThreshold', TreatMissingData: 'notBreaching' });
       expect(rate.Metrics).toEqual(expect.arrayContaining([expect.objectContaining({ Id: 'expr_1', Expression: '100 * errors / requests' })]));
       const m = rateMetrics(rate);
       expect(m.errors).toMatchObject({ MetricName: serverError, Namespace: 'AWS/ApiGateway', Stat: 'Sum', Period: 300 });
       expect(m.requests).toMatchObject({ MetricName: 'Count', Namespace: 'AWS/ApiGateway', Stat: 'SampleCount', Period: 300 });
       Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
-        AlarmName: `orders-${stage}-5xx-rate`,
+        AlarmName: `Stack-orders-${stage}-5xx-rate`,
         Metrics: Match.arrayWith([Match.objectLike({ Id: 'errors', MetricStat: Match.objectLike({ Metric: Match.objectLike({ Dimensions: dimensions(stage) }) }) })]),
       });
       for (const [suffix, metricName] of [['latency-p99', 'Latency'], ['integration-latency-p99', 'IntegrationLatency']]) {
         template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-          AlarmName: `orders-${stage}-${suffix}`, MetricName: metricName, Namespace: 'AWS/ApiGateway', Dimensions: dimensions(stage),
+          AlarmName: `Stack-orders-${stage}-${suffix}`, MetricName: metricName, Namespace: 'AWS/ApiGateway', Dimensions: dimensions(stage),
           ExtendedStatistic: 'p99', Period: 300, Threshold: latencyMs, EvaluationPeriods: 3, DatapointsToAlarm: 3,
           ComparisonOperator: 'GreaterThanThreshold', TreatMissingData: 'notBreaching',
         });
@@ -194,9 +194,9 @@ describe('WebSocketGateway.addAlarms', () => {
     template.resourceCountIs('AWS::CloudWatch::Alarm', 3);
     expect(Object.keys(dev.alarmsByName)).toEqual(['integrationLatency', 'integrationErrors', 'executionErrors']);
     const common = { Namespace: 'AWS/ApiGateway', Dimensions: V2_DIMENSIONS('dev'), Period: 300, ComparisonOperator: 'GreaterThanThreshold', TreatMissingData: 'notBreaching' };
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { ...common, AlarmName: 'chat-dev-integration-latency-p99', MetricName: 'IntegrationLatency', ExtendedStatistic: 'p99', Threshold: 23200, EvaluationPeriods: 3, DatapointsToAlarm: 3 });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { ...common, AlarmName: 'chat-dev-integration-errors', MetricName: 'IntegrationError', Statistic: 'Sum', Threshold: 10, EvaluationPeriods: 3, DatapointsToAlarm: 3 });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { ...common, AlarmName: 'chat-dev-execution-errors', MetricName: 'ExecutionError', Statistic: 'Sum', Threshold: 0, EvaluationPeriods: 1, DatapointsToAlarm: 1 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { ...common, AlarmName: 'Stack-chat-dev-integration-latency-p99', MetricName: 'IntegrationLatency', ExtendedStatistic: 'p99', Threshold: 23200, EvaluationPeriods: 3, DatapointsToAlarm: 3 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { ...common, AlarmName: 'Stack-chat-dev-integration-errors', MetricName: 'IntegrationError', Statistic: 'Sum', Threshold: 10, EvaluationPeriods: 3, DatapointsToAlarm: 3 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { ...common, AlarmName: 'Stack-chat-dev-execution-errors', MetricName: 'ExecutionError', Statistic: 'Sum', Threshold: 0, EvaluationPeriods: 1, DatapointsToAlarm: 1 });
   });
 
   test('client errors can be enabled and tuned', () => {
@@ -209,7 +209,7 @@ describe('WebSocketGateway.addAlarms', () => {
     // THEN
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::CloudWatch::Alarm', 3);
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'chat-prod-client-errors', MetricName: 'ClientError', Statistic: 'Sum', Threshold: 50, Period: 30, Dimensions: V2_DIMENSIONS('prod') });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'Stack-chat-prod-client-errors', MetricName: 'ClientError', Statistic: 'Sum', Threshold: 50, Period: 30, Dimensions: V2_DIMENSIONS('prod') });
   });
 
   test('the dashboard: connections and messages, errors, integration latency', () => {

@@ -71,7 +71,7 @@ describe('RestGateway domain: every region combination', () => {
     }
   });
 
-  test('a regional domain: TLS 1.2, base path mapping to the chosen stage, A and AAAA alias records', () => {
+  test('a regional domain: TLS 1.2, base path mapping to the chosen stage, an A alias record (no AAAA: IPv4-only)', () => {
     const stack = new Stack(new App(), 'Stack', { env: EU });
     rest(stack, GatewayEndpoint.regional(), { domainName: 'api.example.com', hostedZone: zoneIn(stack), basePath: 'orders', stageName: 'prod' });
     const t = Template.fromStack(stack);
@@ -84,7 +84,8 @@ describe('RestGateway domain: every region combination', () => {
     t.hasResourceProperties('AWS::CertificateManager::Certificate', { DomainName: 'api.example.com', ValidationMethod: 'DNS' });
     t.hasResourceProperties('AWS::ApiGateway::BasePathMapping', { BasePath: 'orders', Stage: { Ref: Match.stringLikeRegexp('DeploymentStageprod') } });
     t.hasResourceProperties('AWS::Route53::RecordSet', { Name: 'api.example.com.', Type: 'A', HostedZoneId: 'Z0123456789ABC' });
-    t.hasResourceProperties('AWS::Route53::RecordSet', { Name: 'api.example.com.', Type: 'AAAA' });
+    // Rule 83: an AAAA alias to an IPv4-only regional domain would resolve to nothing.
+    expect(t.findResources('AWS::Route53::RecordSet', { Properties: { Type: 'AAAA' } })).toEqual({});
   });
 
   test('a multi-level base path uses an API mapping', () => {
@@ -181,7 +182,9 @@ describe('HttpGateway and WebSocketGateway domains (regional only)', () => {
       DomainNameConfigurations: [Match.objectLike({ EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' })],
     });
     t.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { ApiMappingKey: 'v1', Stage: '$default', ApiId: { Ref: Match.stringLikeRegexp('^Http') } });
-    t.resourceCountIs('AWS::Route53::RecordSet', 2);
+    // An A record only: the domain is IPv4-only (rule 83; dual-stack domains also get an AAAA record).
+    t.resourceCountIs('AWS::Route53::RecordSet', 1);
+    t.hasResourceProperties('AWS::Route53::RecordSet', { Name: 'http.example.com.', Type: 'A' });
   });
 
   test('HTTP: a us-east-1 certificate for a eu-west-1 API is rejected naming both regions', () => {

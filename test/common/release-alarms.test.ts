@@ -2,7 +2,7 @@
  * Issue 18: releases that roll back on the stage's alarms (CodeDeploy traffic shifting takes the
  * alarms `addAlarms` makes), and per-route alarms.
  */
-import { Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { HttpGateway, HttpIntegration, RestGateway, RestIntegration, WebSocketGateway, WebSocketIntegration } from '../../lib';
@@ -114,7 +114,7 @@ describe('per-route alarms', () => {
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmName: 'orders-prod-GET /orders/{id}-latency-p99',
+      AlarmName: 'Stack-orders-prod-GET /orders/{id}-latency-p99',
       MetricName: 'Latency', ExtendedStatistic: 'p99', Threshold: 23200, Period: 300,
       Dimensions: [
         { Name: 'ApiName', Value: 'orders' },
@@ -124,7 +124,7 @@ describe('per-route alarms', () => {
       ],
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmName: 'orders-prod-GET /orders/{id}-5xx-rate',
+      AlarmName: 'Stack-orders-prod-GET /orders/{id}-5xx-rate',
       Metrics: Match.arrayWith([Match.objectLike({
         Id: 'errors',
         MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: '5XXError', Dimensions: Match.arrayWith([{ Name: 'Method', Value: 'GET' }, { Name: 'Resource', Value: '/orders/{id}' }]) }) }),
@@ -149,7 +149,7 @@ describe('per-route alarms', () => {
     const { stack, gateway } = make();
     gateway.addAlarms({ routes: [routeKey] });
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmName: `orders-prod-${routeKey}-integration-latency-p99`,
+      AlarmName: `Stack-orders-prod-${routeKey}-integration-latency-p99`,
       MetricName: metricName,
       Dimensions: Match.arrayWith([{ Name: 'Route', Value: routeKey }, { Name: 'Stage', Value: 'prod' }]),
     });
@@ -176,4 +176,18 @@ describe('per-route alarms', () => {
     // Nothing was made by the failed calls: addAlarms still works for prod.
     expect(gateway.addAlarms({ stageNames: ['prod'], routes: ['GET /orders'] })[0].routeAlarms['GET /orders']).toHaveLength(3);
   });
+});
+
+test('alarm names start with the stack name: two stacks of one account with an API of the same name do not collide', () => {
+  const app = new App();
+  const stacks = ['OrdersDev', 'OrdersProd'].map(id => {
+    const stack = new Stack(app, id);
+    const gateway = new RestGateway(stack, 'Orders', { stages: [{ stageName: 'prod' }] });
+    gateway.addRoute('GET /orders', RestIntegration.lambdaFunction(fn(stack, 'Fn')));
+    gateway.addAlarms();
+    return stack;
+  });
+  const names = stacks.map(stack => Object.values(Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm')).map(a => a.Properties.AlarmName as string));
+  expect(names[0]).toEqual(['OrdersDev-Orders-prod-5xx-rate', 'OrdersDev-Orders-prod-latency-p99', 'OrdersDev-Orders-prod-integration-latency-p99']);
+  expect(names[1].filter(n => names[0].includes(n))).toEqual([]);
 });

@@ -164,6 +164,11 @@ export const MEANINGFUL: { [key: string]: Gen } = {
   '*.authorizerName': () => strings('connect-auth', 'bad name!', ''),
   '*.operationName': () => strings('listItems', 'List items', ''),
   '*.responseBody': () => strings('{"ok":true}', ''),
+  // Routing rules (issue 19): values near and across each rule.
+  '*.addDomainRoutingRule.id': () => strings('Beta', 'Canary', ''),
+  'GatewayRoutingRuleOptions.priority': () => numbers(1, 100, 1000000, 0, 1000001, 2.5),
+  'GatewayRoutingHeader.header': () => strings('Accept-Version', 'x-tenant', 'x-*', ''),
+  'GatewayRoutingHeader.valueGlob': () => strings('v2*', '*-beta', 'image/webp', 'v*2', ''),
 };
 
 export interface JsiiArbitrariesOptions {

@@ -74,16 +74,17 @@ test('a stage cache TTL of 1500 ms is a GatewayValidationError', () => {
     .toBe('stages[0].cache.ttl');
 });
 
-test('an enhanced security policy on a REST domain is a GatewayValidationError, not aws-cdk-lib ValidationError', () => {
-  // GIVEN
+test('an edge security policy on a regional REST domain is a GatewayValidationError, not aws-cdk-lib ValidationError', () => {
+  // GIVEN (enhanced regional policies are accepted since issue 19, with endpoint access mode STRICT
+  // by default: test/common/domain-tls.test.ts)
   const stack = newStack('Rest');
   const hostedZone = route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z0123456789ABCDEFGHIJ', zoneName: 'example.com' });
 
   // WHEN / THEN
   const error = gatewayError(() => new RestGateway(stack, 'Gateway', {
-    domain: { domainName: 'api.example.com', hostedZone, securityPolicy: apigateway.SecurityPolicy.TLS13_1_2_PQ_2025_09 },
+    domain: { domainName: 'api.example.com', hostedZone, securityPolicy: apigateway.SecurityPolicy.TLS13_2025_EDGE },
   }));
-  expect(error.message).toMatch(/^Rest\/Gateway: domain\.securityPolicy = "SecurityPolicy_TLS13_1_2_PQ_2025_09" is invalid: a custom domain takes SecurityPolicy\.TLS_1_2 or TLS_1_0/);
+  expect(error.message).toMatch(/^Rest\/Gateway: domain\.securityPolicy = "SecurityPolicy_TLS13_2025_EDGE" is invalid: a regional custom domain takes TLS_1_0, TLS_1_2 or a regional policy/);
 });
 
 test('a private endpoint in an imported VPC without vpcCidrBlock nor allowedPeers is a GatewayValidationError', () => {

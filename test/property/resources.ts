@@ -7,6 +7,7 @@
  */
 import * as cdk from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { RestGateway, RestIntegration } from '../../lib';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- resources of many types */
 
@@ -250,6 +251,17 @@ export const RESOURCES: { [fqn: string]: { [variant: string]: ResourceRecipe } }
     otherStack: {
       make: s => new Construct(new cdk.Stack(s.node.root as cdk.App, 'OtherStack', { env: { account: ACCOUNT, region: REGION } }), 'Team'),
       code: `new Construct(new cdk.Stack(stack.node.root as cdk.App, 'OtherStack', { env: { account: '${ACCOUNT}', region: '${REGION}' } }), 'Team')`,
+    },
+  },
+  // A routing rule's target (`RestGateway.addDomainRoutingRule`, issue 19): a REST gateway with a route.
+  'cdk-api-gateways.IGateway': {
+    rest: {
+      make: s => {
+        const target = new RestGateway(s, 'RoutingTarget');
+        target.addRoute('GET /target', RestIntegration.mock());
+        return target;
+      },
+      code: "(() => { const target = new RestGateway(stack, 'RoutingTarget'); target.addRoute('GET /target', RestIntegration.mock()); return target; })()",
     },
   },
   'aws-cdk-lib.aws_iam.IRole': {
