@@ -8,8 +8,10 @@ import type * as library from '../lib';
  * TypeScript sources through tsx (about 100 ms more to load). `npm run bench` builds it first;
  * BENCH_LIBRARY=../lib measures the sources instead.
  */
+// Members are read where used, not destructured here: the package's entry point loads a module on
+// first access, and a REST app must not pay for loading the HTTP gateway (nor the other way round).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled library, chosen at run time
-const { HttpGateway, HttpIntegration, RestGateway, RestIntegration } = require(process.env.BENCH_LIBRARY ?? '../build') as typeof library;
+const lib = require(process.env.BENCH_LIBRARY ?? '../build') as typeof library;
 import { RouteStacksConfig } from './cells';
 
 export interface LibraryBuildOptions {
@@ -20,6 +22,7 @@ export interface LibraryBuildOptions {
 }
 
 export function buildRestGateway(stack: Stack, fn: lambda.IFunction, options: LibraryBuildOptions): void {
+  const { RestGateway, RestIntegration } = lib;
   const api = new RestGateway(stack, 'Api', {
     stages: options.stageNames.map(stageName => ({ stageName })),
     routeStacks: options.routeStacks,
@@ -30,6 +33,7 @@ export function buildRestGateway(stack: Stack, fn: lambda.IFunction, options: Li
 }
 
 export function buildHttpGateway(stack: Stack, fn: lambda.IFunction, options: LibraryBuildOptions): void {
+  const { HttpGateway, HttpIntegration } = lib;
   const api = new HttpGateway(stack, 'Api', {
     stages: options.stageNames.map(stageName => ({ stageName })),
     routeStacks: options.routeStacks,

@@ -13,9 +13,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Reference, Stack, Token, Tokenization, attachCustomSynthesis } from 'aws-cdk-lib';
-import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnResource, Reference, Stack, Token, Tokenization, attachCustomSynthesis } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 
 /** The OpenAPI version written. */
@@ -312,26 +310,27 @@ export function customDomainServer(domainName: string, basePath: string | undefi
  */
 export function domainServers(gateway: IConstruct, cfnApi: IConstruct, cfnStage: IConstruct, stageName: string): Json[] {
   const servers: Json[] = [];
+  // Matched by CloudFormation type, not instanceof: a REST app need not load aws-apigatewayv2's L1s.
   for (const c of gateway.node.root.node.findAll()) {
-    let api: string | undefined, stage: string | undefined, domain: string | undefined, basePath: string | undefined;
-    if (c instanceof apigwv2.CfnApiMapping) {
-      [api, stage, domain, basePath] = [c.apiId, c.stage, c.domainName, c.apiMappingKey];
-    } else if (c instanceof apigateway.CfnBasePathMapping) {
-      [api, stage, domain, basePath] = [c.restApiId, c.stage, c.domainName, c.basePath];
-    } else if (c instanceof apigateway.CfnBasePathMappingV2) {
-      [api, stage, domain, basePath] = [c.restApiId, c.stage, c.domainNameArn, c.basePath];
-    } else {
-      continue;
-    }
+    if (!CfnResource.isCfnResource(c) || !MAPPING_TYPES.has(c.cfnResourceType)) continue;
+    const m = c as unknown as { [prop: string]: string | undefined };
+    const [api, stage, domain, basePath] = c.cfnResourceType === 'AWS::ApiGatewayV2::ApiMapping'
+      ? [m.apiId, m.stage, m.domainName, m.apiMappingKey]
+      : [m.restApiId, m.stage, c.cfnResourceType === 'AWS::ApiGateway::BasePathMappingV2' ? m.domainNameArn : m.domainName, m.basePath];
     if (referencedConstruct(api) !== cfnApi) continue;
     if (stage !== stageName && (stage === undefined || referencedConstruct(stage) !== cfnStage)) continue;
     const target = referencedConstruct(domain);
-    const name = target instanceof apigwv2.CfnDomainName || target instanceof apigateway.CfnDomainName || target instanceof apigateway.CfnDomainNameV2
-      ? target.domainName : domain;
+    const name = target !== undefined && CfnResource.isCfnResource(target) && DOMAIN_TYPES.has(target.cfnResourceType)
+      ? (target as unknown as { domainName?: string }).domainName : domain;
     if (typeof name === 'string' && !Token.isUnresolved(name)) servers.push(customDomainServer(name, basePath));
   }
   return servers;
 }
+
+/** The mappings of a stage onto a custom domain, by CloudFormation type. */
+const MAPPING_TYPES = new Set(['AWS::ApiGatewayV2::ApiMapping', 'AWS::ApiGateway::BasePathMapping', 'AWS::ApiGateway::BasePathMappingV2']);
+/** The custom domains, by CloudFormation type. */
+const DOMAIN_TYPES = new Set(['AWS::ApiGatewayV2::DomainName', 'AWS::ApiGateway::DomainName', 'AWS::ApiGateway::DomainNameV2']);
 
 /** The construct a token string refers to (`resource.ref`, `model.modelId`, ...), or undefined. */
 export function referencedConstruct(value: unknown): IConstruct | undefined {
