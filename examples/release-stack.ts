@@ -12,9 +12,11 @@ import { monitor } from './operations';
  * variable; prod sends 5 % of its traffic to the `next` alias as a canary, and its own alias
  * shifts traffic gradually through CodeDeploy, rolled back on 5XX errors.
  *
- * A release: publish the new version to `next` and deploy (5 % canary); raise percentTraffic;
- * promote by pointing prod's alias at the new version and removing `canary` (the stage keeps a
- * 0 % canary setting, so the removal takes effect); roll back by removing `canary`.
+ * A release: publish the new version to `next` and deploy (5 % canary, watched by prod's alarms
+ * for 10 minutes: an alarm fails the deployment and CloudFormation rolls it back); raise
+ * percentTraffic; promote by pointing prod's alias at the new version and removing `canary` (the
+ * stage keeps a 0 % canary setting, so the removal takes effect; CodeDeploy then shifts prod's
+ * alias gradually, rolled back on the same alarms); roll back by removing `canary`.
  */
 export class AliasReleaseStack extends Stack {
   public readonly gateway: RestGateway;
@@ -42,7 +44,9 @@ export class AliasReleaseStack extends Stack {
           stageName: 'prod',
           webAclArn,
           lambdaAliases: { lambdaAlias: prod },
-          canary: { percentTraffic: 5, lambdaAliases: { lambdaAlias: next } },
+          // Each release of the canary is watched for 10 minutes: an alarm in ALARM fails the
+          // deployment and CloudFormation rolls it back.
+          canary: { percentTraffic: 5, lambdaAliases: { lambdaAlias: next }, bake: { duration: Duration.minutes(10) } },
           aliasTrafficShifting: {
             deploymentConfig: codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES,
             alarms: [prodErrors],
@@ -52,9 +56,11 @@ export class AliasReleaseStack extends Stack {
     });
     this.gateway.addRoute('GET /orders', RestIntegration.lambdaAlias(fn));
     this.gateway.addRoute('GET /orders/{id}', RestIntegration.lambdaAlias(fn));
-    // prod's alarms (5XX rate, latencies) page the on-call topic and, with the function's own
-    // error alarm above, roll a CodeDeploy traffic shift back (aliasTrafficShifting.stageAlarms).
-    // The dashboard shows prod's canary next to its base.
-    monitor(this.gateway, { stageNames: ['prod'] });
+    // prod's alarms (5XX rate, latencies) page the on-call topic, roll a CodeDeploy traffic shift
+    // back (with the function's own error alarm above) and fail a canary release while it bakes.
+    // One-minute periods, so that they can fire within the bake. The dashboard shows prod's canary
+    // next to its base.
+    const fast = { period: Duration.minutes(1), evaluationPeriods: 3 };
+    monitor(this.gateway, { stageNames: ['prod'], serverErrorRate: fast, latency: fast, integrationLatency: fast });
   }
 }

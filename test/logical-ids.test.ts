@@ -24,6 +24,7 @@ const PINNED: { [stack: string]: string[] } = {
     'AWS::ApiGateway::Stage OrdersRestApiDeploymentStagedev39805EE5',
     'AWS::ApiGateway::Stage OrdersRestApiDeploymentStageprod0FB821A8',
     'AWS::ApiGateway::Stage OrdersRestApiDeploymentStagetest7A473EC6',
+    'AWS::Logs::LogGroup CdkApiGatewaysCanaryBakeHandlerLogs176A9AF4',
     'AWS::Logs::LogGroup OrdersAccessLogsdevE915615B',
     'AWS::Logs::LogGroup OrdersAccessLogsprod68FC16CB',
     'AWS::Logs::LogGroup OrdersAccessLogstestA9F525C5',
