@@ -31,7 +31,12 @@ export function alarmTopic(scope: Construct): sns.ITopic {
     actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
     resources: ['*'],
   }));
-  // Grants on the key only for AWS services acting on AWS resources (Control Tower CT.KMS.PR.3).
+  denyGrantsExceptForAwsServices(key);
+  return new sns.Topic(scope, 'OnCall', { masterKey: key, enforceSSL: true });
+}
+
+/** Grants on a key only for AWS services acting on AWS resources (Control Tower CT.KMS.PR.3). */
+export function denyGrantsExceptForAwsServices(key: kms.Key): void {
   key.addToResourcePolicy(new iam.PolicyStatement({
     sid: 'DenyGrantsExceptForAwsServices',
     effect: iam.Effect.DENY,
@@ -40,7 +45,6 @@ export function alarmTopic(scope: Construct): sns.ITopic {
     resources: ['*'],
     conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
   }));
-  return new sns.Topic(scope, 'OnCall', { masterKey: key, enforceSSL: true });
 }
 
 /**

@@ -13,7 +13,6 @@
 import { Duration, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -21,7 +20,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { GatewayCompliance, GatewayLogEncryption, GatewayValue, RestGateway, RestIntegration } from '../lib';
 import { exampleFunction, exampleWebAcl } from './stacks';
-import { monitor } from './operations';
+import { denyGrantsExceptForAwsServices, monitor } from './operations';
 
 export class StorageFirstStack extends Stack {
   public readonly gateway: RestGateway;
@@ -31,15 +30,7 @@ export class StorageFirstStack extends Stack {
 
     // The queue and its dead-letter queue, encrypted with a customer-managed key.
     const key = new kms.Key(this, 'OrdersKey', { enableKeyRotation: true, removalPolicy: RemovalPolicy.DESTROY });
-    // Grants on the key only for AWS services acting on AWS resources (Control Tower CT.KMS.PR.3).
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'DenyGrantsExceptForAwsServices',
-      effect: iam.Effect.DENY,
-      principals: [new iam.AnyPrincipal()],
-      actions: ['kms:CreateGrant'],
-      resources: ['*'],
-      conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-    }));
+    denyGrantsExceptForAwsServices(key);
     const deadLetters = new sqs.Queue(this, 'OrdersDeadLetters', {
       fifo: true, encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: key, enforceSSL: true, retentionPeriod: Duration.days(14),
     });
