@@ -18,7 +18,7 @@
  * throttled WebSocket message in `ClientError`, so the client-error alarms are the place to watch
  * throttling (an alarm on throttling alone needs a metric filter on the access logs' `status`).
  */
-import { Duration, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { acknowledgeRule } from './compliance';
@@ -109,14 +109,16 @@ export interface GatewayAlarmOptions {
    */
   readonly clientErrorRate?: GatewayAlarmSettings;
   /**
-   * REST and HTTP: the p99 of `Latency`, in milliseconds. A gateway whose routes set a longer
-   * integration timeout than the default should raise the threshold.
-   * @default - on: above 80 % of the API kind's default integration timeout, in 3 of 3 periods of 5 minutes
+   * REST and HTTP: the p99 of `Latency`, in milliseconds.
+   * @default - on: above 80 % of the longest integration timeout of the gateway's routes (at least the
+   * API kind's default: 29 s REST and WebSocket, 30 s HTTP; a route's alarm: its own timeout), in 3
+   * of 3 periods of 5 minutes
    */
   readonly latency?: GatewayAlarmSettings;
   /**
    * The p99 of `IntegrationLatency`, in milliseconds.
-   * @default - on: above 80 % of the API kind's default integration timeout, in 3 of 3 periods of 5 minutes
+   * @default - on: above 80 % of the longest integration timeout of the gateway's routes (as `latency`),
+   * in 3 of 3 periods of 5 minutes
    */
   readonly integrationLatency?: GatewayAlarmSettings;
   /**
@@ -180,7 +182,8 @@ export interface AlarmDefinition {
   /** What the alarm watches, for its description. */
   readonly what: string;
   readonly enabled: boolean;
-  readonly threshold: number;
+  /** A number, or a function read when the template is written (latency: from the routes' timeouts). */
+  readonly threshold: number | (() => number);
   readonly evaluationPeriods: number;
   /** The largest threshold that makes sense (100 for percentages). */
   readonly maxThreshold?: number;
@@ -311,13 +314,15 @@ export function addStageAlarms(source: StageAlarmSource, options: GatewayAlarmOp
   const root = (scope.node.tryFindChild('Alarms') as Construct | undefined) ?? new Construct(scope, 'Alarms');
   const actions = options.actions ?? [];
 
-  // Resolve and check every setting before making any alarm.
-  const plans = source.alarms.map(def => {
+  const planOf = (def: AlarmDefinition) => {
     const given = (options[def.name] ?? {}) as GatewayAlarmSettings;
     const prop = `addAlarms options.${def.name}`;
     const period = given.period ?? DEFAULT_ALARM_PERIOD;
     const periodSeconds = period.toSeconds({ integral: false });
-    const threshold = given.threshold ?? def.threshold;
+    const defaultThreshold = def.threshold;
+    const threshold = given.threshold ?? (typeof defaultThreshold === 'function' ? Lazy.number({ produce: defaultThreshold }) : defaultThreshold);
+    // The description states the threshold; a computed one is read with it.
+    const describedThreshold = (): number => (given.threshold === undefined && typeof defaultThreshold === 'function' ? defaultThreshold() : threshold);
     const evaluationPeriods = given.evaluationPeriods ?? def.evaluationPeriods;
     const datapointsToAlarm = given.datapointsToAlarm ?? evaluationPeriods;
     if (!Token.isUnresolved(periodSeconds)) checkSetting(scope, `${prop}.period`, `${periodSeconds} s`, alarmPeriodViolation(periodSeconds));
@@ -328,11 +333,13 @@ export function addStageAlarms(source: StageAlarmSource, options: GatewayAlarmOp
       checkSetting(scope, `${prop}.${member}`, member === 'datapointsToAlarm' ? datapointsToAlarm : evaluationPeriods, violation);
     }
     return {
-      def, period, threshold, evaluationPeriods, datapointsToAlarm,
+      def, period, threshold, describedThreshold, evaluationPeriods, datapointsToAlarm,
       enabled: given.enabled ?? def.enabled,
       treatMissingData: given.treatMissingData ?? cw.TreatMissingData.NOT_BREACHING,
     };
-  }).filter(p => p.enabled);
+  };
+  // Resolve and check every setting before making any alarm.
+  const plans = source.alarms.map(planOf).filter(p => p.enabled);
 
   const routes = options.routes ?? [];
   routes.forEach((routeKey, i) => {
@@ -349,7 +356,7 @@ export function addStageAlarms(source: StageAlarmSource, options: GatewayAlarmOp
     if (!Token.isUnresolved(alarmName)) checkSetting(scope, 'addAlarms options.alarmNamePrefix', prefix, alarmNameViolation(alarmName));
     const alarm = new cw.Alarm(root, id, {
       alarmName,
-      alarmDescription: `${source.kind} ${source.apiName}, ${what}: ${plan.def.what} above ${plan.threshold}`,
+      alarmDescription: Lazy.string({ produce: () => `${source.kind} ${source.apiName}, ${what}: ${plan.def.what} above ${plan.describedThreshold()}` }),
       metric,
       threshold: plan.threshold,
       evaluationPeriods: plan.evaluationPeriods,
@@ -360,7 +367,8 @@ export function addStageAlarms(source: StageAlarmSource, options: GatewayAlarmOp
     actions.forEach(action => alarm.addAlarmAction(action));
     return alarm;
   };
-  const routeDefinitions = new Map(routes.map(routeKey => [routeKey, new Map(source.routeAlarms(routeKey).map(def => [def.name, def]))]));
+  // A route's alarms: the same settings, its own metrics and (for latency) its own timeout.
+  const routePlans = new Map(routes.map(routeKey => [routeKey, source.routeAlarms(routeKey).map(planOf).filter(p => p.enabled)]));
 
   const result = stageNames.map(stageName => {
     const alarms: cloudwatch.Alarm[] = [];
@@ -373,10 +381,9 @@ export function addStageAlarms(source: StageAlarmSource, options: GatewayAlarmOp
     source.attachAlarms(stageName, alarms);
     const routeAlarms: { [routeKey: string]: cloudwatch.Alarm[] } = {};
     for (const routeKey of routes) {
-      const definitions = routeDefinitions.get(routeKey)!;
-      routeAlarms[routeKey] = plans.filter(plan => definitions.has(plan.def.name)).map(plan =>
+      routeAlarms[routeKey] = routePlans.get(routeKey)!.map(plan =>
         makeAlarm(`${stageName}.${routeKey}.${plan.def.name}`, [stageName, routeKey], `stage ${stageName}, route ${routeKey}`, plan,
-          definitions.get(plan.def.name)!.metric(stageName, plan.period)));
+          plan.def.metric(stageName, plan.period)));
     }
     return { stageName, alarms, alarmsByName, routeAlarms };
   });
@@ -431,12 +438,13 @@ export function graph(title: string, left: cloudwatch.IMetric[], width: number =
 }
 
 /**
- * The alarms of REST and HTTP stages, from the adapter's metric specs; `timeoutMs` is the API
- * kind's default integration timeout, which the latency thresholds are 80 % of.
+ * The alarms of REST and HTTP stages, from the adapter's metric specs; `timeoutMs` gives the
+ * integration timeout the latency thresholds are 80 % of (see latencyBasisMs), read when the
+ * template is written.
  */
 export function requestAlarms(metric: StageAlarmSource['metric'], specs: {
   clientError: StageMetricSpec; serverError: StageMetricSpec; count: StageMetricSpec; latency: StageMetricSpec; integrationLatency: StageMetricSpec;
-}, timeoutMs: number): AlarmDefinition[] {
+}, timeoutMs: () => number): AlarmDefinition[] {
   const cw = () => awsCloudWatch();
   const rate = (errors: StageMetricSpec) => (stageName: string, period: Duration): cloudwatch.IMetric => new (cw().MathExpression)({
     expression: '100 * errors / requests',
@@ -448,7 +456,7 @@ export function requestAlarms(metric: StageAlarmSource['metric'], specs: {
     label: `${errors.metricName} rate (%)`,
   });
   const p99 = (spec: StageMetricSpec) => (stageName: string, period: Duration) => metric(stageName, spec, { statistic: 'p99', period });
-  const latencyThreshold = Math.round(timeoutMs * 0.8);
+  const latencyThreshold = (): number => Math.round(timeoutMs() * 0.8);
   return [
     { name: 'serverErrorRate', suffix: '5xx-rate', what: `the share of ${specs.serverError.metricName} (%)`, enabled: true, threshold: 1, evaluationPeriods: 3, maxThreshold: 100, metric: rate(specs.serverError) },
     { name: 'clientErrorRate', suffix: '4xx-rate', what: `the share of ${specs.clientError.metricName} (%)`, enabled: false, threshold: 10, evaluationPeriods: 3, maxThreshold: 100, metric: rate(specs.clientError) },
@@ -488,10 +496,10 @@ export interface WebSocketMetricSpecs {
  * The alarms of WebSocket stages. WebSocket APIs publish no request count to divide by
  * (`MessageCount` counts messages both ways, `@connections` posts included), so errors are counts.
  */
-export function webSocketAlarms(metric: StageAlarmSource['metric'], specs: WebSocketMetricSpecs, timeoutMs: number): AlarmDefinition[] {
+export function webSocketAlarms(metric: StageAlarmSource['metric'], specs: WebSocketMetricSpecs, timeoutMs: () => number): AlarmDefinition[] {
   const sum = (spec: StageMetricSpec) => (stageName: string, period: Duration) => metric(stageName, spec, { statistic: 'Sum', period });
   return [
-    { name: 'integrationLatency', suffix: 'integration-latency-p99', what: 'p99 IntegrationLatency (ms)', enabled: true, threshold: Math.round(timeoutMs * 0.8), evaluationPeriods: 3,
+    { name: 'integrationLatency', suffix: 'integration-latency-p99', what: 'p99 IntegrationLatency (ms)', enabled: true, threshold: () => Math.round(timeoutMs() * 0.8), evaluationPeriods: 3,
       metric: (stageName, period) => metric(stageName, specs.integrationLatency, { statistic: 'p99', period }) },
     { name: 'integrationErrors', suffix: 'integration-errors', what: 'IntegrationError (sum)', enabled: true, threshold: 10, evaluationPeriods: 3, metric: sum(specs.integrationError) },
     { name: 'executionErrors', suffix: 'execution-errors', what: 'ExecutionError (sum)', enabled: true, threshold: 0, evaluationPeriods: 1, metric: sum(specs.executionError) },

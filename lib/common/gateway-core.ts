@@ -60,11 +60,12 @@ export class GatewayCore<S extends IConstruct & MetricStage, R> {
 
   /**
    * What the alarms and the dashboard (lib/common/alarms.ts) read of the gateway: its stages and
-   * their metrics; `kindSpecs` gives the API kind's alarms and dashboard rows for a metric reader.
+   * their metrics; `kindSpecs` gives the API kind's alarms and dashboard rows for a metric reader
+   * (and, for a route's alarms, the route key: its latency thresholds follow its own timeout).
    * @param metric the metric reader, when the adapter reads some stages another way (REST canaries)
    */
   public alarmSource(kind: string, apiName: string,
-    kindSpecs: (metric: StageAlarmSource['metric']) => Pick<StageAlarmSource, 'alarms' | 'dashboardRows'>,
+    kindSpecs: (metric: StageAlarmSource['metric'], routeKey?: string) => Pick<StageAlarmSource, 'alarms' | 'dashboardRows'>,
     routeDimensions: (routeKey: string) => { [name: string]: string },
     metric: StageAlarmSource['metric'] = (stageName, spec, props) => this.metric(stageName, spec, props)): StageAlarmSource {
     return {
@@ -79,7 +80,7 @@ export class GatewayCore<S extends IConstruct & MetricStage, R> {
       routeAlarms: routeKey => kindSpecs((stageName, spec, props) => {
         const stageMetric = this.metric(stageName, spec, props);
         return stageMetric.with({ dimensionsMap: { ...stageMetric.dimensions, ...routeDimensions(routeKey) } });
-      }).alarms,
+      }, routeKey).alarms,
       requireRouteMetrics: (prop, stageName, routeKey) => {
         check(this.gateway, prop, routeKey, this.routes.has(routeKey) ? undefined
           : `the gateway has no route '${routeKey}' (add it with addRoute before addAlarms; routes: ${this.routes.keys.slice(0, 10).join(', ')}${this.routes.size > 10 ? ', ...' : ''})`);

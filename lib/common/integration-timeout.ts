@@ -14,6 +14,29 @@ export interface IntegrationTimeoutLimits {
    * @default - no such quota
    */
   readonly defaultQuotaMs?: number;
+  /**
+   * The gateway the route belongs to: the literal timeout is recorded for the default thresholds
+   * of the latency alarms (see latencyBasisMs).
+   * @default - not recorded
+   */
+  readonly gateway?: IConstruct;
+}
+
+/** The literal integration timeouts of each gateway's routes, in milliseconds, by route key. */
+const routeTimeouts = new WeakMap<IConstruct, Map<string, number>>();
+
+/**
+ * The timeout latency alarms are measured against, read when the template is written (routes may
+ * come after `addAlarms`): a route's own timeout, or its API kind's default; for a whole stage, the
+ * longest of the default and every route's (a stage whose routes may take 5 minutes must not alarm
+ * at 23 seconds).
+ */
+export function latencyBasisMs(gateway: IConstruct, defaultMs: number, routeKey?: string): () => number {
+  return () => {
+    const timeouts = routeTimeouts.get(gateway) ?? new Map<string, number>();
+    if (routeKey !== undefined) return timeouts.get(routeKey) ?? defaultMs;
+    return Math.max(defaultMs, ...timeouts.values());
+  };
 }
 
 /** Validates a route's integration timeout (rule 10) and returns it; a token is not decided. */
@@ -28,6 +51,11 @@ export function validateIntegrationTimeout(scope: IConstruct, routeKey: string, 
   if (Token.isUnresolved(timeout.toMilliseconds({ integral: false }))) return timeout;
   const ms = timeout.toMilliseconds({ integral: false });
   check(scope, `route '${routeKey}' integration timeout`, `${ms} ms`, integrationTimeoutViolation(ms, limits.maxMs, limits.appliesTo));
+  if (limits.gateway !== undefined) {
+    const timeouts = routeTimeouts.get(limits.gateway) ?? new Map<string, number>();
+    timeouts.set(routeKey, ms);
+    routeTimeouts.set(limits.gateway, timeouts);
+  }
   if (limits.defaultQuotaMs !== undefined && ms > limits.defaultQuotaMs) {
     warn(scope, 'timeoutAboveDefaultQuota',
       `route '${routeKey}' integration timeout ${ms} ms exceeds ${limits.defaultQuotaMs / 1000} s; it deploys only if the account's integration-timeout quota was raised for this region.`);

@@ -25,6 +25,7 @@ import { HTTP_MAX_TIMEOUT_MS, HttpIntegration } from './integration';
 import { HTTP_DEFAULT_STAGE_NAME, HttpGatewayAttributes, HttpGatewayProps, HttpRouteOptions } from './props';
 import { rejectNonRegionalEndpoint, rejectRestOnlyFeature, rejectRestOnlyGatewayProps, rejectRestOnlyStageOptions } from './rest-only';
 import { RouteStackPlacement, importedGatewayAddRoute } from '../common/route-stacks';
+import { latencyBasisMs } from '../common/integration-timeout';
 import { httpOpenApiDocument } from './openapi-export';
 import { HttpRoutes } from './route';
 import { addHttpStage, httpStageUrl } from './stage';
@@ -247,8 +248,8 @@ export class HttpGateway extends HttpGatewayBase {
 
   /** What the alarms and the dashboard read of this gateway. */
   private alarmSource(): StageAlarmSource {
-    return this.core.alarmSource('HttpGateway', this.httpApi.httpApiName ?? this.node.id, metric => ({
-      alarms: gatewayAlarms().requestAlarms(metric, HTTP_METRICS, HTTP_MAX_TIMEOUT_MS),
+    return this.core.alarmSource('HttpGateway', this.httpApi.httpApiName ?? this.node.id, (metric, routeKey) => ({
+      alarms: gatewayAlarms().requestAlarms(metric, HTTP_METRICS, latencyBasisMs(this, HTTP_MAX_TIMEOUT_MS, routeKey)),
       dashboardRows: (stageName, period) => gatewayAlarms().requestDashboardRows(metric, HTTP_METRICS, stageName, period),
     }), routeKey => ({ Route: routeKey }));
   }

@@ -343,7 +343,7 @@ export abstract class HttpIntegration {
 
 /** Validates an HTTP API integration timeout (rule 10) and returns it. */
 export function validateHttpTimeout(options: HttpIntegrationBindOptions, timeout: Duration | undefined): Duration | undefined {
-  return validateIntegrationTimeout(options.gateway, options.routeKey, timeout, { maxMs: HTTP_MAX_TIMEOUT_MS, appliesTo: 'HTTP APIs' });
+  return validateIntegrationTimeout(options.gateway, options.routeKey, timeout, { maxMs: HTTP_MAX_TIMEOUT_MS, appliesTo: 'HTTP APIs', gateway: options.gateway });
 }
 
 /**

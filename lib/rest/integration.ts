@@ -376,6 +376,7 @@ export function validateRestTimeout(options: RestIntegrationBindOptions, timeout
     maxMs: options.endpointKind === EndpointKind.EDGE ? REST_MAX_TIMEOUT_MS : Number.MAX_SAFE_INTEGER,
     appliesTo: 'edge-optimized REST APIs (no quota increase applies to them)',
     defaultQuotaMs: REST_MAX_TIMEOUT_MS,
+    gateway: options.gateway,
   });
 }
 

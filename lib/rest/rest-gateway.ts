@@ -40,6 +40,7 @@ import { MAX_RESOURCE_POLICY_CHARS } from './private-endpoint';
 import { restOpenApiDocument } from './openapi-export';
 import { RestRoutes } from './route';
 import { parseRouteKey } from '../common/route-key';
+import { latencyBasisMs } from '../common/integration-timeout';
 import {
   REST_CANARY_STAGE_SUFFIX, REST_METRICS, RestRouteSettingDetails, configureRestStage, importedRestStage, restCanaryFingerprint, restStageProps, validateRestStage,
 } from './stage';
@@ -326,8 +327,8 @@ export class RestGateway extends RestGatewayBase {
     const metric: StageAlarmSource['metric'] = (stageName, spec, props) => stageName.endsWith(REST_CANARY_STAGE_SUFFIX)
       ? stageMetric(importedRestStage(apiName, stageName), spec, props)
       : this.core.metric(stageName, spec, props);
-    return this.core.alarmSource('RestGateway', apiName, readMetric => ({
-      alarms: gatewayAlarms().requestAlarms(readMetric, REST_METRICS, REST_MAX_TIMEOUT_MS),
+    return this.core.alarmSource('RestGateway', apiName, (readMetric, routeKey) => ({
+      alarms: gatewayAlarms().requestAlarms(readMetric, REST_METRICS, latencyBasisMs(this, REST_MAX_TIMEOUT_MS, routeKey)),
       dashboardRows: (stageName, period) => gatewayAlarms().requestDashboardRows(readMetric, REST_METRICS, stageName, period,
         this.canaryStageNames.has(stageName) ? `${stageName}${REST_CANARY_STAGE_SUFFIX}` : undefined),
     }), routeKey => {

@@ -71,6 +71,7 @@ export function validateStreamingTimeout(bind: RestIntegrationBindOptions, timeo
   validateIntegrationTimeout(bind.scope, bind.routeKey, timeout, {
     maxMs: REST_STREAM_MAX_TIMEOUT_MS,
     appliesTo: 'streamed REST responses (responseTransferMode STREAM)',
+    gateway: bind.gateway,
   });
   const ms = timeout?.isUnresolved() ? undefined : timeout?.toMilliseconds({ integral: false });
   if (bind.endpointKind === EndpointKind.EDGE && ms !== undefined && !Token.isUnresolved(ms) && ms > EDGE_STREAM_IDLE_TIMEOUT_MS) {

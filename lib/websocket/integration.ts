@@ -335,7 +335,7 @@ export abstract class WebSocketIntegration {
 
 /** Validates a WebSocket integration timeout (rule 10) and returns it. */
 export function validateWebSocketTimeout(options: WebSocketIntegrationBindOptions, timeout: Duration | undefined): Duration | undefined {
-  return validateIntegrationTimeout(options.scope, options.routeKey, timeout, { maxMs: WEBSOCKET_MAX_TIMEOUT_MS, appliesTo: 'WebSocket APIs' });
+  return validateIntegrationTimeout(options.scope, options.routeKey, timeout, { maxMs: WEBSOCKET_MAX_TIMEOUT_MS, appliesTo: 'WebSocket APIs', gateway: options.gateway });
 }
 
 /** What aws-cdk-lib's integration of a route is made of, given the route it is bound to. */

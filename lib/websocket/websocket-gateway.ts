@@ -25,6 +25,7 @@ import { UsagePlanRegistry } from '../common/usage-plan-registry';
 import { GatewayApiKeyOptions, GatewayUsagePlanOptions } from '../common/usage-plans';
 import { addV2CustomDomain, mapV2Domain } from '../common/v2-domain';
 import { v2IntegrationUri } from '../common/v2-stage';
+import { latencyBasisMs } from '../common/integration-timeout';
 import { IWebSocketGateway, WEBSOCKET_METRICS, WebSocketGatewayAttributes, WebSocketGatewayBase } from './base';
 import { WEBSOCKET_MAX_TIMEOUT_MS, WebSocketIntegration } from './integration';
 import { WEBSOCKET_METHOD_ARGS, WEBSOCKET_INPUT } from './input';
@@ -271,8 +272,8 @@ export class WebSocketGateway extends WebSocketGatewayBase {
 
   /** What the alarms and the dashboard read of this gateway. */
   private alarmSource(): StageAlarmSource {
-    return this.core.alarmSource('WebSocketGateway', this.webSocketApi.webSocketApiName ?? this.node.id, metric => ({
-      alarms: gatewayAlarms().webSocketAlarms(metric, WEBSOCKET_METRICS, WEBSOCKET_MAX_TIMEOUT_MS),
+    return this.core.alarmSource('WebSocketGateway', this.webSocketApi.webSocketApiName ?? this.node.id, (metric, routeKey) => ({
+      alarms: gatewayAlarms().webSocketAlarms(metric, WEBSOCKET_METRICS, latencyBasisMs(this, WEBSOCKET_MAX_TIMEOUT_MS, routeKey)),
       dashboardRows: (stageName, period) => gatewayAlarms().webSocketDashboardRows(metric, WEBSOCKET_METRICS, stageName, period),
     }), routeKey => ({ Route: routeKey }));
   }

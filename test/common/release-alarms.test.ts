@@ -2,7 +2,7 @@
  * Issue 18: releases that roll back on the stage's alarms (CodeDeploy traffic shifting takes the
  * alarms `addAlarms` makes), and per-route alarms.
  */
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { HttpGateway, HttpIntegration, RestGateway, RestIntegration, WebSocketGateway, WebSocketIntegration } from '../../lib';
@@ -190,4 +190,51 @@ test('alarm names start with the stack name: two stacks of one account with an A
   const names = stacks.map(stack => Object.values(Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm')).map(a => a.Properties.AlarmName as string));
   expect(names[0]).toEqual(['OrdersDev-Orders-prod-5xx-rate', 'OrdersDev-Orders-prod-latency-p99', 'OrdersDev-Orders-prod-integration-latency-p99']);
   expect(names[1].filter(n => names[0].includes(n))).toEqual([]);
+});
+
+describe('latency thresholds follow the integration timeouts', () => {
+  test('REST: the stage alarms use 80 % of the longest route timeout, a route alarm its own, even for routes added after addAlarms', () => {
+    const stack = newStack();
+    const gateway = new RestGateway(stack, 'Orders', { apiName: 'orders', stages: [{ stageName: 'prod' }] });
+    const handler = fn(stack, 'Fn');
+    gateway.addRoute('GET /quick', RestIntegration.lambdaFunction(handler, { timeout: Duration.seconds(5) }));
+    gateway.addAlarms({ routes: ['GET /quick'] });
+    // Added after addAlarms: a regional API may raise its timeout (a quota increase; the gateway warns).
+    gateway.addRoute('POST /reports', RestIntegration.lambdaFunction(handler, { timeout: Duration.seconds(60) }));
+
+    const template = Template.fromStack(stack);
+    for (const what of ['latency-p99', 'integration-latency-p99']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: `Stack-orders-prod-${what}`, Threshold: 48000,
+        AlarmDescription: Match.stringLikeRegexp('above 48000$'),
+      });
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: `Stack-orders-prod-GET /quick-${what}`, Threshold: 4000 });
+    }
+  });
+
+  test('HTTP: routes with shorter timeouts keep the stage at 80 % of the default (30 s); WebSocket the same with 29 s', () => {
+    const stack = newStack();
+    const http = new HttpGateway(stack, 'Orders', { apiName: 'orders' });
+    http.addRoute('GET /quick', HttpIntegration.lambdaFunction(fn(stack, 'Fn'), { timeout: Duration.seconds(10) }));
+    http.addAlarms({ routes: ['GET /quick'] });
+    const ws = new WebSocketGateway(stack, 'Chat', { apiName: 'chat', stages: [{ stageName: 'prod' }] });
+    ws.addRoute('$connect', WebSocketIntegration.lambdaFunction(fn(stack, 'WsFn'), { timeout: Duration.seconds(3) }));
+    ws.addAlarms({ routes: ['$connect'] });
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'Stack-orders-$default-latency-p99', Threshold: 24000 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'Stack-orders-$default-GET /quick-latency-p99', Threshold: 8000 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'Stack-chat-prod-integration-latency-p99', Threshold: 23200 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'Stack-chat-prod-$connect-integration-latency-p99', Threshold: 2400 });
+  });
+
+  test('a threshold given by the user wins over the computed one', () => {
+    const stack = newStack();
+    const gateway = new RestGateway(stack, 'Orders', { apiName: 'orders', stages: [{ stageName: 'prod' }] });
+    gateway.addRoute('POST /reports', RestIntegration.lambdaFunction(fn(stack, 'Fn'), { timeout: Duration.seconds(60) }));
+    gateway.addAlarms({ latency: { threshold: 1000 } });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'Stack-orders-prod-latency-p99', Threshold: 1000, AlarmDescription: Match.stringLikeRegexp('above 1000$') });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'Stack-orders-prod-integration-latency-p99', Threshold: 48000 });
+  });
 });
