@@ -86,7 +86,29 @@ export function check(scope: IConstruct, prop: string, value: unknown, violation
 
 /**
  * Adds an acknowledgeable warning (id prefixed with `cdk-api-gateways:`).
+ *
+ * Many of the library's warnings are added while the app synthesizes (by aspects and
+ * validations), after the user's `Annotations.of(gateway).acknowledgeWarning(id)`. aws-cdk-lib
+ * 2.257 honours such an earlier acknowledgement only when it was made on an ancestor of the
+ * warning's construct, not on the construct itself (`Acknowledgements.has` searches the parents'
+ * paths only), so a gateway's own acknowledgement would not silence its synth-time warnings. The
+ * acknowledgement registry aws-cdk-lib keeps on the app is therefore also read for the construct's
+ * own path.
  */
 export function warn(scope: IConstruct, id: string, message: string): void {
-  Annotations.of(scope).addWarningV2(`cdk-api-gateways:${id}`, message);
+  const fullId = `cdk-api-gateways:${id}`;
+  if (acknowledgedOnItself(scope, fullId)) return;
+  Annotations.of(scope).addWarningV2(fullId, message);
+}
+
+/** aws-cdk-lib's acknowledgement registry, kept on the app under this global symbol. */
+const ACKNOWLEDGEMENTS = Symbol.for('@aws-cdk/core.Acknowledgements');
+
+/** Whether `Annotations.of(scope).acknowledgeWarning(id)` was called on the construct itself. */
+function acknowledgedOnItself(scope: IConstruct, id: string): boolean {
+  const registry = (scope.node.root as unknown as { [key: symbol]: unknown })[ACKNOWLEDGEMENTS] as { acks?: unknown } | undefined;
+  const acks = registry?.acks;
+  if (!(acks instanceof Map)) return false;
+  const ids = acks.get(scope.node.path.replace(/^\//, ''));
+  return ids instanceof Set && ids.has(id);
 }

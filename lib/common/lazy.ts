@@ -40,6 +40,9 @@ export const awsRoute53 = lazyValue(() => require('aws-cdk-lib/aws-route53') as 
 export const awsRoute53Targets = lazyValue(() => require('aws-cdk-lib/aws-route53-targets') as typeof import('aws-cdk-lib/aws-route53-targets'));
 export const awsWafv2 = lazyValue(() => require('aws-cdk-lib/aws-wafv2') as typeof import('aws-cdk-lib/aws-wafv2'));
 /** The library's own feature modules a gateway needs only when the feature is used (issue 14: a plain REST app loads fewer files). */
+export const restDomains = lazyValue(() => require('../rest/domain') as typeof import('../rest/domain'));
+export const restCanaryBake = lazyValue(() => require('../rest/canary-bake') as typeof import('../rest/canary-bake'));
+export const restUsagePlans = lazyValue(() => require('../rest/usage-plans') as typeof import('../rest/usage-plans'));
 export const restServiceIntegrations = lazyValue(() => require('../rest/service-integrations') as typeof import('../rest/service-integrations'));
 export const openApiImport = lazyValue(() => require('./openapi-import') as typeof import('./openapi-import'));
 export const gatewayAlarms = lazyValue(() => require('./alarms') as typeof import('./alarms'));

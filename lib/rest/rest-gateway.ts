@@ -3,7 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { gatewayAlarms, restOpenApiImport } from '../common/lazy';
+import { gatewayAlarms, restCanaryBake, restDomains, restOpenApiImport, restUsagePlans } from '../common/lazy';
 import type { GatewayAlarmOptions, GatewayDashboardOptions, GatewayStageAlarms, StageAlarmSource } from '../common/alarms';
 import { validateCors } from '../common/cors';
 import { DomainRoutingRules, GatewayDomain, GatewayDomainMappingOptions, recordDomainMappingKind } from '../common/domain';
@@ -28,10 +28,8 @@ import { GatewayApiKeyOptions, GatewayUsagePlanOptions } from '../common/usage-p
 import { renderRestApi } from './api';
 import { RestAuthorization } from './authorization';
 import { RestGatewayBase } from './base';
-import { RestCanaryBake } from './canary-bake';
 import { addCorsGatewayResponses } from './cors';
 import { computeDeploymentIdOnce } from './deployment-id';
-import { addRestCustomDomain, addRestPrivateCustomDomain } from './domain';
 import { REST_MAX_TIMEOUT_MS, RestIntegration } from './integration';
 import { REST_METHOD_ARGS, REST_INPUT } from './input';
 import { IRestGateway, RestGatewayAttributes, RestGatewayProps, RestRouteOptions, RestStageOptions } from './props';
@@ -44,7 +42,6 @@ import { latencyBasisMs } from '../common/integration-timeout';
 import {
   REST_CANARY_STAGE_SUFFIX, REST_METRICS, RestRouteSettingDetails, configureRestStage, importedRestStage, restCanaryFingerprint, restStageProps, validateRestStage,
 } from './stage';
-import { addRestUsagePlan } from './usage-plans';
 
 /**
  * A REST API with secure, observable defaults: regional endpoint, IAM authorization on every
@@ -176,10 +173,10 @@ export class RestGateway extends RestGatewayBase {
     });
     const domainTarget = { ...this.parts(), endpointKind: this.endpointKind, vpcEndpoints, ipAddressType: props.ipAddressType };
     if (props.domain && this.endpointKind === EndpointKind.PRIVATE) {
-      this.privateCustomDomain = addRestPrivateCustomDomain(domainTarget, props.domain);
+      this.privateCustomDomain = restDomains().addRestPrivateCustomDomain(domainTarget, props.domain);
       this.domainRoutingRules = this.ownDomainRoutingRules(this.privateCustomDomain, this.privateCustomDomain.attrDomainNameArn, props.domain.securityPolicy);
     } else if (props.domain) {
-      this.customDomain = addRestCustomDomain(domainTarget, props.domain);
+      this.customDomain = restDomains().addRestCustomDomain(domainTarget, props.domain);
       const cfnDomain = this.customDomain.node.defaultChild as apigateway.CfnDomainName;
       this.domainRoutingRules = this.ownDomainRoutingRules(cfnDomain, cfnDomain.attrDomainNameArn, props.domain.securityPolicy);
     }
@@ -230,7 +227,7 @@ export class RestGateway extends RestGatewayBase {
 
   /** Adds a usage plan over some or all stages, with a throttle, a quota and per-route throttles. */
   public addUsagePlan(name: string, options: GatewayUsagePlanOptions = {}): apigateway.UsagePlan {
-    return addRestUsagePlan(this.parts(), this.usagePlanRegistry, name, options);
+    return restUsagePlans().addRestUsagePlan(this.parts(), this.usagePlanRegistry, name, options);
   }
 
   /** Adds an API key to a usage plan (both by name). */
@@ -376,7 +373,7 @@ export class RestGateway extends RestGatewayBase {
       { name: 'canary', lambdaAliases: options.canary?.lambdaAliases, variables: options.canary?.variables });
     configureRestStage(this, this.restApi, options, stage, this.routeSettings);
     if (options.canary?.bake) {
-      const bake = new RestCanaryBake(this, stageProp(options.stageName), options.stageName, stage, options.canary.bake,
+      const bake = new (restCanaryBake().RestCanaryBake)(this, stageProp(options.stageName), options.stageName, stage, options.canary.bake,
         () => restCanaryFingerprint(this.restApi, options));
       this.core.stages.onStageAlarms(options.stageName, alarms => bake.addStageAlarms(alarms));
     }

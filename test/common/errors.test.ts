@@ -1,7 +1,9 @@
-import { App, Stack, Token } from 'aws-cdk-lib';
+import { App, Annotations as CoreAnnotations, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
+import { RestGateway, RestIntegration } from '../../lib';
 import { GatewayValidationError, check, formatValue, warn } from '../../lib/common/errors';
+import { aliasSetup } from '../support/fixtures';
 
 describe('formatValue', () => {
   test.each([
@@ -98,5 +100,36 @@ describe('warn', () => {
     const warnings = Annotations.fromStack(stack).findWarning('/Warned/Api', Match.stringLikeRegexp('something to look at'));
     expect(warnings).toHaveLength(1);
     expect(String(warnings[0].entry.data)).toContain('cdk-api-gateways:someRule');
+  });
+});
+
+describe('acknowledging a synth-time warning on the gateway itself', () => {
+  // aws-cdk-lib 2.257 honours an earlier acknowledgement only on an ancestor of the warning's
+  // construct; warn() also reads the construct's own acknowledgements.
+  function gatewayWithWarnings(ackOn: 'gateway' | 'sibling' | 'none') {
+    const { stack, fn: handler, prod } = aliasSetup();
+    const gateway = new RestGateway(stack, 'Orders', {
+      stages: [{ stageName: 'prod', lambdaAliases: { lambdaAlias: prod }, aliasTrafficShifting: {} }],
+    });
+    gateway.addRoute('GET /orders', RestIntegration.lambdaAlias(handler));
+    const sibling = new RestGateway(stack, 'Other', {});
+    sibling.addRoute('GET /x', RestIntegration.mock());
+    if (ackOn !== 'none') {
+      CoreAnnotations.of(ackOn === 'gateway' ? gateway : sibling).acknowledgeWarning('cdk-api-gateways:executionLoggingRole', 'the account has the role');
+    }
+    const found = (id: string, path: string) => Annotations.fromStack(stack).findWarning(path, Match.stringLikeRegexp(id)).length;
+    return { found };
+  }
+
+  test('the acknowledged warning is gone; the other warnings stay', () => {
+    const { found } = gatewayWithWarnings('gateway');
+    expect(found('executionLoggingRole', '/Stack/Orders')).toBe(0);
+    expect(found('trafficShiftingWithoutAlarms', '/Stack/Orders')).toBe(1);
+    expect(found('executionLoggingRole', '/Stack/Other')).toBe(1);
+  });
+
+  test('without it, or on another construct, the warning is there', () => {
+    expect(gatewayWithWarnings('none').found('executionLoggingRole', '/Stack/Orders')).toBe(1);
+    expect(gatewayWithWarnings('sibling').found('executionLoggingRole', '/Stack/Orders')).toBe(1);
   });
 });
