@@ -284,7 +284,7 @@ function libraryRoots(stack: Stack): IConstruct[] {
   // stack's top level (lib/rest/integration.ts, vpcLinkFor) so that gateways share it.
   roots.push(...stack.node.children.filter(c => c instanceof apigateway.VpcLink && c.node.id.startsWith('RestVpcLink-')));
   // The certificate of an edge domain in the us-east-1 companion stack, named after the path of
-  // the gateway or domain it serves (lib/common/domain.ts, resolveDomainCertificate).
+  // the gateway or domain it serves (lib/common/domain-certificate.ts, resolveDomainCertificate).
   const { Certificate } = awsCertificateManager();
   const certificates = stack.node.children.filter(c => c instanceof Certificate);
   if (certificates.length > 0) {

@@ -7,7 +7,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { EndpointKind, GatewayDomain, GatewayDomainOptions, GatewayDomainProps, GatewayEndpoint, HttpAuthorization, HttpGateway, HttpIntegration, RestGateway, RestIntegration, WebSocketAuthorization, WebSocketGateway, WebSocketIntegration } from '../../lib';
-import { basePathViolation, certificateRegionViolation, domainNameViolation, mtlsViolation } from '../../lib/common/domain';
+import { basePathViolation, domainNameViolation, mtlsViolation } from '../../lib/common/domain';
+import { certificateRegionViolation } from '../../lib/common/domain-certificate';
 
 const EU = { account: '123456789012', region: 'eu-west-1' };
 const certArn = (region: string) => `arn:aws:acm:${region}:123456789012:certificate/11111111-2222-3333-4444-555555555555`;
