@@ -43,6 +43,7 @@ export const awsWafv2 = lazyValue(() => require('aws-cdk-lib/aws-wafv2') as type
 export const restDomains = lazyValue(() => require('../rest/domain') as typeof import('../rest/domain'));
 export const restCanaryBake = lazyValue(() => require('../rest/canary-bake') as typeof import('../rest/canary-bake'));
 export const restUsagePlans = lazyValue(() => require('../rest/usage-plans') as typeof import('../rest/usage-plans'));
+export const restAlbIntegration = lazyValue(() => require('../rest/alb-integration') as typeof import('../rest/alb-integration'));
 export const restServiceIntegrations = lazyValue(() => require('../rest/service-integrations') as typeof import('../rest/service-integrations'));
 export const openApiImport = lazyValue(() => require('./openapi-import') as typeof import('./openapi-import'));
 export const gatewayAlarms = lazyValue(() => require('./alarms') as typeof import('./alarms'));

@@ -23,10 +23,7 @@ import { checkResponseTransfer, validateStreamingTimeout } from './streaming';
 import { GatewayIntegrationConfig } from '../common/integration-config';
 import type * as service from './service-integrations';
 import type * as alb from './alb-integration';
-import { lazyValue, restServiceIntegrations } from '../common/lazy';
-
-/* eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on the first RestIntegration.alb call (lib/common/lazy.ts) */
-const albIntegration = lazyValue(() => require('./alb-integration') as typeof import('./alb-integration'));
+import { restAlbIntegration, restServiceIntegrations } from '../common/lazy';
 
 /** REST integrations time out after at most 29 s unless a regional or private API's account raised it (rule 10). */
 export const REST_MAX_TIMEOUT_MS = 29000;
@@ -251,7 +248,7 @@ export abstract class RestIntegration {
    * api.addRoute('ANY /orders/{proxy+}', RestIntegration.alb(listener, { secureServerName: 'orders.internal.example.com' }));
    */
   public static alb(listener: elbv2.IApplicationListener, options: alb.RestAlbIntegrationOptions = {}): RestIntegration {
-    return new AlbRestIntegration(albIntegration().albIntegrationBinder(listener, options));
+    return new BinderRestIntegration(restAlbIntegration().albIntegrationBinder(listener, options));
   }
 
   /**
@@ -275,7 +272,7 @@ export abstract class RestIntegration {
    */
   public static sqsSendMessage(queue: sqs.IQueue, options: service.RestSqsSendMessageOptions = {}): RestIntegration {
     checkRestFactoryInput('RestIntegration.sqsSendMessage', { queue, options });
-    return new ServiceRestIntegration(restServiceIntegrations().sqsSendMessage(queue, options));
+    return new BinderRestIntegration(restServiceIntegrations().sqsSendMessage(queue, options));
   }
 
   /**
@@ -284,7 +281,7 @@ export abstract class RestIntegration {
    */
   public static stepFunctionsStartExecution(stateMachine: sfn.IStateMachine, options: service.RestStepFunctionsExecutionOptions = {}): RestIntegration {
     checkRestFactoryInput('RestIntegration.stepFunctionsStartExecution', { stateMachine, options });
-    return new ServiceRestIntegration(restServiceIntegrations().stepFunctionsStartExecution(stateMachine, options));
+    return new BinderRestIntegration(restServiceIntegrations().stepFunctionsStartExecution(stateMachine, options));
   }
 
   /**
@@ -295,7 +292,7 @@ export abstract class RestIntegration {
    */
   public static stepFunctionsStartSyncExecution(stateMachine: sfn.IStateMachine, options: service.RestStepFunctionsExecutionOptions = {}): RestIntegration {
     checkRestFactoryInput('RestIntegration.stepFunctionsStartSyncExecution', { stateMachine, options });
-    return new ServiceRestIntegration(restServiceIntegrations().stepFunctionsStartSyncExecution(stateMachine, options));
+    return new BinderRestIntegration(restServiceIntegrations().stepFunctionsStartSyncExecution(stateMachine, options));
   }
 
   /**
@@ -305,7 +302,7 @@ export abstract class RestIntegration {
    */
   public static eventBridgePutEvents(bus: events.IEventBus, options: service.RestEventBridgePutEventsOptions): RestIntegration {
     checkRestFactoryInput('RestIntegration.eventBridgePutEvents', { bus, options });
-    return new ServiceRestIntegration(restServiceIntegrations().eventBridgePutEvents(bus, options));
+    return new BinderRestIntegration(restServiceIntegrations().eventBridgePutEvents(bus, options));
   }
 
   /**
@@ -314,7 +311,7 @@ export abstract class RestIntegration {
    */
   public static kinesisPutRecord(stream: kinesis.IStream, options: service.RestKinesisPutRecordOptions): RestIntegration {
     checkRestFactoryInput('RestIntegration.kinesisPutRecord', { stream, options });
-    return new ServiceRestIntegration(restServiceIntegrations().kinesisPutRecord(stream, options));
+    return new BinderRestIntegration(restServiceIntegrations().kinesisPutRecord(stream, options));
   }
 
   /**
@@ -323,7 +320,7 @@ export abstract class RestIntegration {
    */
   public static dynamoDbGetItem(table: dynamodb.ITable, options: service.RestDynamoDbGetItemOptions): RestIntegration {
     checkRestFactoryInput('RestIntegration.dynamoDbGetItem', { table, options });
-    return new ServiceRestIntegration(restServiceIntegrations().dynamoDbGetItem(table, options));
+    return new BinderRestIntegration(restServiceIntegrations().dynamoDbGetItem(table, options));
   }
 
   /**
@@ -333,7 +330,7 @@ export abstract class RestIntegration {
    */
   public static dynamoDbPutItem(table: dynamodb.ITable, options: service.RestDynamoDbPutItemOptions = {}): RestIntegration {
     checkRestFactoryInput('RestIntegration.dynamoDbPutItem', { table, options });
-    return new ServiceRestIntegration(restServiceIntegrations().dynamoDbPutItem(table, options));
+    return new BinderRestIntegration(restServiceIntegrations().dynamoDbPutItem(table, options));
   }
 
   /**
@@ -343,7 +340,7 @@ export abstract class RestIntegration {
    */
   public static dynamoDbQuery(table: dynamodb.ITable, options: service.RestDynamoDbQueryOptions): RestIntegration {
     checkRestFactoryInput('RestIntegration.dynamoDbQuery', { table, options });
-    return new ServiceRestIntegration(restServiceIntegrations().dynamoDbQuery(table, options));
+    return new BinderRestIntegration(restServiceIntegrations().dynamoDbQuery(table, options));
   }
 
   /**
@@ -353,7 +350,7 @@ export abstract class RestIntegration {
    */
   public static s3GetObject(bucket: s3.IBucket, options: service.RestS3ObjectOptions): RestIntegration {
     checkRestFactoryInput('RestIntegration.s3GetObject', { bucket, options });
-    return new ServiceRestIntegration(restServiceIntegrations().s3GetObject(bucket, options));
+    return new BinderRestIntegration(restServiceIntegrations().s3GetObject(bucket, options));
   }
 
   /**
@@ -363,7 +360,7 @@ export abstract class RestIntegration {
    */
   public static s3PutObject(bucket: s3.IBucket, options: service.RestS3ObjectOptions): RestIntegration {
     checkRestFactoryInput('RestIntegration.s3PutObject', { bucket, options });
-    return new ServiceRestIntegration(restServiceIntegrations().s3PutObject(bucket, options));
+    return new BinderRestIntegration(restServiceIntegrations().s3PutObject(bucket, options));
   }
 
   /** Builds the integration for one route. */
@@ -583,20 +580,12 @@ class MockRestIntegration extends RestIntegration {
   }
 }
 
-/** A private integration to an Application Load Balancer (lib/rest/alb-integration.ts). */
-class AlbRestIntegration extends RestIntegration {
+/**
+ * An integration built by a module loaded on first use (the AWS-service integrations of
+ * lib/rest/service-integrations.ts, the ALB integration of lib/rest/alb-integration.ts).
+ */
+class BinderRestIntegration extends RestIntegration {
   constructor(private readonly binder: (options: RestIntegrationBindOptions) => RestIntegrationConfig) {
-    super();
-  }
-
-  public bind(options: RestIntegrationBindOptions): RestIntegrationConfig {
-    return this.binder(options);
-  }
-}
-
-/** An AWS-service integration (lib/rest/service-integrations.ts) as a RestIntegration. */
-class ServiceRestIntegration extends RestIntegration {
-  constructor(private readonly binder: service.ServiceBinder) {
     super();
   }
 

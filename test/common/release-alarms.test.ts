@@ -47,6 +47,7 @@ describe.each(['rest', 'http', 'websocket'] as const)('%s: aliasTrafficShifting 
     // THEN
     const names = prod.alarms.map(a => a.alarmName);
     expect(names.length).toBeGreaterThanOrEqual(3);
+    expect(prod.routeAlarms).toEqual({});
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::CodeDeploy::DeploymentGroup', {
       AlarmConfiguration: { Enabled: true, Alarms: names.map(() => ({ Name: { Ref: Match.stringLikeRegexp('^OrdersAlarmsprod') } })) },

@@ -103,7 +103,8 @@ describe('the bake in the template', () => {
 
     const none = bakedGateway();
     const template = Template.fromStack(none.stack);
-    expect(Object.values(template.findResources('Custom::RestCanaryBake'))[0].Properties.AlarmNames).toEqual([]);
+    // The default bake: 10 minutes, answered within 12.
+    expect(Object.values(template.findResources('Custom::RestCanaryBake'))[0].Properties).toMatchObject({ AlarmNames: [], BakeSeconds: '600', ServiceTimeout: '720' });
     expect(JSON.stringify(template.findResources('AWS::IAM::Policy'))).not.toContain('cloudwatch:DescribeAlarms');
     const warnings = Annotations.fromStack(none.stack).findWarning('*', Match.stringLikeRegexp('canaryBakeWithoutAlarms'));
     expect(warnings).toHaveLength(1);
